@@ -1,0 +1,3 @@
+export * from './embedded.js';
+export * from './provision.js';
+export * from './secrets.js';

@@ -1,0 +1,12 @@
+export * from './auth.js';
+export * from './config.js';
+export * from './db.js';
+export * from './errors.js';
+export * from './health.js';
+export * from './lifecycle.js';
+export * from './migrations.js';
+export * from './pagination.js';
+export * from './problem.js';
+export * from './schemas.js';
+export * from './server.js';
+export { Type, type Static } from 'typebox';

@@ -1,0 +1,82 @@
+// The Fastify server every service is built on: typed schemas (TypeBox), an OpenAPI 3.1 document,
+// problem+json errors, request ids, JSON logs, health endpoints and access-token checks.
+import { randomUUID } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { registerAuth, type TokenVerifier } from './auth.js';
+import type { Pool } from './db.js';
+import { registerHealth, type ReadinessCheck } from './health.js';
+import { loggerOptions } from './logging.js';
+import { registerProblemHandlers } from './problem.js';
+
+export type ServiceApp = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export interface ServiceOptions {
+  name: string;
+  version: string;
+  description?: string;
+  logLevel?: string;
+  /** The service's database: checked by /readyz and closed on shutdown. */
+  pool?: Pool;
+  verifier?: TokenVerifier;
+  readiness?: ReadinessCheck[];
+  bodyLimit?: number;
+  /** Passed to Fastify; tests use it to silence or capture logs. */
+  logger?: FastifyBaseLogger;
+}
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+export async function createService(options: ServiceOptions): Promise<ServiceApp> {
+  const app = Fastify({
+    ...(options.logger
+      ? { loggerInstance: options.logger }
+      : { logger: loggerOptions(options.name, options.version, options.logLevel ?? 'info') }),
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    requestIdLogLabel: 'request_id',
+    disableRequestLogging: true,
+    return503OnClosing: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request completed',
+    );
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: `Emporium ${options.name}`, version: options.version, description: options.description ?? '' },
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    },
+  });
+  app.get('/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());
+
+  registerProblemHandlers(app);
+  registerAuth(app, options.verifier);
+  registerHealth(app, options.pool, options.readiness ?? []);
+
+  if (options.pool) {
+    const pool = options.pool;
+    app.addHook('onClose', async () => pool.end());
+  }
+  return app;
+}

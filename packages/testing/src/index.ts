@@ -1,0 +1,3 @@
+export * from './database.js';
+export * from './machine-postgres.js';
+export * from './ports.js';
