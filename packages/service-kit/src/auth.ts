@@ -1,7 +1,7 @@
 // Access-token verification for every service: JWTs signed by the users service, checked against
 // its JWKS (keys cached and refreshed by jose), and a per-route access level.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { createRemoteJWKSet, errors as joseErrors, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { createRemoteJWKSet, type JWTVerifyGetKey, errors as joseErrors, jwtVerify } from 'jose';
 import { forbidden, unauthorized } from './errors.js';
 
 export type Role = 'customer' | 'admin';

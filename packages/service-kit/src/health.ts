@@ -16,7 +16,8 @@ export function registerHealth(app: FastifyInstance, pool: Pool | undefined, ext
   app.get('/readyz', route, async (_request, reply) => {
     const results = await Promise.all(checks.map(async (c) => [c.name, await c.check()] as const));
     const down = results.filter(([, ok]) => !ok).map(([name]) => name);
-    if (down.length > 0) return sendProblem(reply, problemFor('unavailable', `Not ready: ${down.join(', ')} unreachable`));
+    if (down.length > 0)
+      return sendProblem(reply, problemFor('unavailable', `Not ready: ${down.join(', ')} unreachable`));
     return { status: 'ready', checks: Object.fromEntries(results.map(([name]) => [name, 'up'])) };
   });
 }

@@ -1,3 +1,4 @@
+export { type Static, Type } from 'typebox';
 export * from './auth.js';
 export * from './config.js';
 export * from './db.js';
@@ -9,4 +10,3 @@ export * from './pagination.js';
 export * from './problem.js';
 export * from './schemas.js';
 export * from './server.js';
-export { Type, type Static } from 'typebox';

@@ -23,7 +23,9 @@ export function decodeCursor<K extends string>(cursor: string, keys: readonly K[
   } catch {
     // fall through to the 400 below
   }
-  throw invalid('The cursor is not valid', [{ path: 'querystring/cursor', message: 'is not a cursor this API issued' }]);
+  throw invalid('The cursor is not valid', [
+    { path: 'querystring/cursor', message: 'is not a cursor this API issued' },
+  ]);
 }
 
 /** Fetch limit+1 rows, then call this: it trims the extra row and makes the next cursor from the last kept one. */

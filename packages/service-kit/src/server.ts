@@ -1,13 +1,13 @@
 // The Fastify server every service is built on: typed schemas (TypeBox), an OpenAPI 3.1 document,
 // problem+json errors, request ids, JSON logs, health endpoints and access-token checks.
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { registerAuth, type TokenVerifier } from './auth.js';
 import type { Pool } from './db.js';
-import { registerHealth, type ReadinessCheck } from './health.js';
+import { type ReadinessCheck, registerHealth } from './health.js';
 import { loggerOptions } from './logging.js';
 import { registerProblemHandlers } from './problem.js';
 

@@ -6,8 +6,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { startEmbeddedPostgres } from '@emporium/local-postgres';
-import { freePort } from './ports.js';
 import { machinePostgresUrl } from './machine-postgres.js';
+import { freePort } from './ports.js';
 
 const root = resolve(import.meta.dirname, '../../../..');
 
@@ -71,7 +71,9 @@ async function main(): Promise<number> {
     const tap = existsSync(tapFile) ? await readFile(tapFile, 'utf8') : '';
     const count = (name: string) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
     const skipped = count('skipped');
-    process.stdout.write(`\n${count('pass')} passed, ${count('fail')} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+    process.stdout.write(
+      `\n${count('pass')} passed, ${count('fail')} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
+    );
     return code;
   } finally {
     await rm(tapFile, { force: true });
