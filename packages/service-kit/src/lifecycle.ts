@@ -29,6 +29,8 @@ export async function runService(app: ServiceApp, options: ListenOptions): Promi
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
+  // Started by a supervisor with an IPC channel (the emporium CLI): if it dies, do not linger.
+  if (process.send) process.once('disconnect', () => void stop('supervisor went away'));
   process.on('unhandledRejection', (reason) => {
     app.log.fatal({ err: reason }, 'unhandled rejection');
     process.exit(1);

@@ -1,3 +1,4 @@
 export * from './database.js';
 export * from './machine-postgres.js';
 export * from './ports.js';
+export * from './runtime.js';

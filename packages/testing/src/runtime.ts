@@ -1,0 +1,132 @@
+// Starts the real `emporium up` (real processes, real ports) in a throwaway data folder, for system
+// tests and benchmarks, and stops it.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { dropDatabasesWithPrefix, loadLocalSecrets } from '@emporium/local-postgres';
+import { freePort } from './ports.js';
+
+const CLI = resolve(import.meta.dirname, '../../../../tools/cli/dist/src/main.js');
+
+export interface RuntimeOptions {
+  infra: 'embedded' | 'local';
+  machinePgUrl?: string;
+}
+
+export interface Runtime {
+  gateway: string;
+  env: Record<string, string>;
+  dataDir: string;
+  output: () => string;
+  adminUrl(): Promise<string>;
+  serviceUrl(service: string): Promise<string>;
+  start(): Promise<void>;
+  /** Sends SIGINT as Ctrl-C would; resolves with the exit code. */
+  interrupt(): Promise<number | null>;
+  cleanUp(): Promise<void>;
+}
+
+async function freePortBase(): Promise<number> {
+  // Services take base+1.. base+9; pick a random base and check those ports are free.
+  for (;;) {
+    const base = 20000 + Math.floor(Math.random() * 30000);
+    const { createServer } = await import('node:net');
+    const ok = await Promise.all(
+      Array.from(
+        { length: 9 },
+        (_, i) =>
+          new Promise<boolean>((r) => {
+            const s = createServer().once('error', () => r(false));
+            s.listen(base + i + 1, '127.0.0.1', () => s.close(() => r(true)));
+          }),
+      ),
+    );
+    if (ok.every(Boolean)) return base;
+  }
+}
+
+export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'emporium-system-'));
+  const prefix = `systest_${process.pid}_${Math.floor(Math.random() * 1e6)}_`;
+  const gatewayPort = await freePort();
+  const env: Record<string, string> = {
+    EMPORIUM_INFRA: options.infra,
+    EMPORIUM_DATA_DIR: dataDir,
+    EMPORIUM_PG_PORT: String(await freePort()),
+    EMPORIUM_GATEWAY_PORT: String(gatewayPort),
+    EMPORIUM_PORT_BASE: String(await freePortBase()),
+    EMPORIUM_DB_PREFIX: prefix,
+    EMPORIUM_LOG_LEVEL: 'warn',
+    EMPORIUM_ADMIN_EMAIL: 'admin@systest.example',
+    EMPORIUM_ADMIN_PASSWORD: 'systest-admin-password',
+    ...(options.machinePgUrl ? { EMPORIUM_PG_URL: options.machinePgUrl } : {}),
+  };
+  let child: ChildProcess | undefined;
+  let output = '';
+  const secrets = () => loadLocalSecrets(join(dataDir, 'secret'));
+  const adminUrl = async () =>
+    options.infra === 'local'
+      ? (options.machinePgUrl ?? '')
+      : `postgres://postgres:${encodeURIComponent((await secrets()).passwordFor('postgres'))}@127.0.0.1:${env.EMPORIUM_PG_PORT}/postgres`;
+
+  return {
+    gateway: `http://127.0.0.1:${gatewayPort}`,
+    env,
+    dataDir,
+    output: () => output,
+    adminUrl,
+    async serviceUrl(service) {
+      const url = new URL(await adminUrl());
+      url.username = `${prefix}${service}`;
+      url.password = (await secrets()).passwordFor(service);
+      url.pathname = `/${prefix}${service}`;
+      return url.toString();
+    },
+    async start() {
+      output = '';
+      const proc = spawn(process.execPath, [CLI, 'up'], {
+        env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child = proc;
+      proc.stdout.on('data', (d) => {
+        output += d;
+      });
+      proc.stderr.on('data', (d) => {
+        output += d;
+      });
+      await new Promise<void>((ready, fail) => {
+        const timer = setTimeout(() => fail(new Error(`not ready after 60 s:\n${output}`)), 60_000);
+        const check = () => {
+          if (output.includes('Emporium is ready')) {
+            clearTimeout(timer);
+            ready();
+          }
+        };
+        proc.stdout.on('data', check);
+        proc.once('exit', (code) => {
+          clearTimeout(timer);
+          fail(new Error(`emporium up exited with ${code}:\n${output}`));
+        });
+      });
+    },
+    interrupt() {
+      const proc = child;
+      if (!proc || proc.exitCode !== null) return Promise.resolve(proc?.exitCode ?? null);
+      return new Promise((done) => {
+        proc.once('exit', (code) => done(code));
+        proc.kill('SIGINT');
+      });
+    },
+    async cleanUp() {
+      if (child && child.exitCode === null) {
+        child.kill('SIGINT');
+        await new Promise((r) => child?.once('exit', r));
+      }
+      if (options.infra === 'local' && options.machinePgUrl)
+        await dropDatabasesWithPrefix(options.machinePgUrl, prefix);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

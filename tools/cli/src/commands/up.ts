@@ -1,0 +1,140 @@
+// `emporium up`: PostgreSQL first, then every service as its own process, then the gateway;
+// waits for each to be ready, prints where everything is, and stops it all on Ctrl-C.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import pc from 'picocolors';
+import { type RuntimeDatabase, startDatabase } from '../runtime/database.js';
+import { formatLogLine, prefixer } from '../runtime/log-lines.js';
+import { clearState, writeState } from '../runtime/state.js';
+import { type ManagedProcess, spawnManaged, stopManaged, waitUntilReady } from '../runtime/supervisor.js';
+import { entryPath, SERVICES, type ServiceSpec } from '../services.js';
+import type { Settings } from '../settings.js';
+import { printReadyTable } from './ready-table.js';
+
+const READY_TIMEOUT_MS = 30_000;
+const STOP_GRACE_MS = 10_000;
+
+const portOf = (s: Settings, spec: ServiceSpec) => (spec.route ? s.portBase + spec.portOffset : s.gatewayPort);
+const urlOf = (s: Settings, spec: ServiceSpec) => `http://${s.host}:${portOf(s, spec)}`;
+
+function envFor(settings: Settings, spec: ServiceSpec, databaseUrl: string | undefined): Record<string, string> {
+  const users = SERVICES.find((s) => s.name === 'users');
+  const env: Record<string, string> = {
+    PORT: String(portOf(settings, spec)),
+    HOST: settings.host,
+    LOG_LEVEL: settings.logLevel,
+    SERVICE_VERSION: 'v1',
+    JWKS_URL: `${users ? urlOf(settings, users) : ''}/.well-known/jwks.json`,
+  };
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  if (spec.name === 'users' && settings.admin) {
+    env.EMPORIUM_ADMIN_EMAIL = settings.admin.email;
+    env.EMPORIUM_ADMIN_PASSWORD = settings.admin.password;
+  }
+  if (spec.name === 'gateway') {
+    env.UPSTREAMS = SERVICES.filter((s) => s.route)
+      .map((s) => `${s.route}=${urlOf(settings, s)}`)
+      .join(',');
+  }
+  return env;
+}
+
+export async function up(settings: Settings): Promise<number> {
+  const started = performance.now();
+  const missing = SERVICES.filter((s) => !existsSync(entryPath(settings.root, s)));
+  if (missing.length > 0) {
+    console.error(pc.red(`not built: ${missing.map((s) => s.entry).join(', ')} (run npm run build)`));
+    return 1;
+  }
+  await mkdir(settings.dataDir, { recursive: true });
+  const label = prefixer(['postgres', ...SERVICES.map((s) => s.name)]);
+  const print = (name: string, line: string) => console.log(formatLogLine(label(name), line));
+  const step = (text: string) => console.log(pc.bold(`▸ ${text}`));
+
+  const running: ManagedProcess[] = [];
+  let database: RuntimeDatabase | undefined;
+  let stopping: Promise<void> | undefined;
+  const stopAll = () => {
+    stopping ??= (async () => {
+      step('stopping');
+      for (const proc of [...running].reverse()) {
+        const how = await stopManaged(proc, STOP_GRACE_MS);
+        if (how === 'killed') console.log(pc.yellow(`  ${proc.name} did not stop in time and was killed`));
+      }
+      await database?.stop();
+      await clearState(settings.dataDir);
+      step('stopped');
+    })();
+    return stopping;
+  };
+
+  try {
+    step(
+      settings.infra === 'embedded' ? `starting PostgreSQL on port ${settings.pgPort}` : 'using the machine PostgreSQL',
+    );
+    database = await startDatabase(settings, print);
+    if (database.process) running.push(database.process);
+    const launch = async (spec: ServiceSpec) => {
+      const dbUrl = spec.database ? await database?.urlFor(spec.name) : undefined;
+      const t = performance.now();
+      const proc = spawnManaged({
+        name: spec.name,
+        script: entryPath(settings.root, spec),
+        env: envFor(settings, spec, dbUrl),
+        onLine: print,
+      });
+      running.push(proc);
+      try {
+        await waitUntilReady(proc, `${urlOf(settings, spec)}/readyz`, READY_TIMEOUT_MS);
+      } catch (error) {
+        console.error(pc.red(`✖ ${(error as Error).message}; its last lines:`));
+        for (const line of proc.tail) console.error(`  ${line}`);
+        throw error;
+      }
+      step(`${spec.name} ready in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    };
+    step('starting services');
+    await Promise.all(SERVICES.filter((s) => s.route).map(launch));
+    await Promise.all(SERVICES.filter((s) => !s.route).map(launch));
+  } catch (error) {
+    console.error(pc.red(`✖ start failed: ${(error as Error).message}`));
+    await stopAll();
+    return 1;
+  }
+
+  const seconds = (performance.now() - started) / 1000;
+  const gateway = `http://localhost:${settings.gatewayPort}`;
+  printReadyTable(
+    settings,
+    gateway,
+    seconds,
+    SERVICES.map((spec) => ({
+      name: spec.name,
+      url: urlOf(settings, spec),
+      pid: running.find((p) => p.name === spec.name)?.child.pid,
+    })),
+  );
+  await writeState(settings.dataDir, {
+    pid: process.pid,
+    infra: settings.infra,
+    startedAt: new Date().toISOString(),
+    gateway,
+    services: SERVICES.map((spec) => ({
+      name: spec.name,
+      url: urlOf(settings, spec),
+      pid: running.find((p) => p.name === spec.name)?.child.pid,
+    })),
+  });
+
+  for (const proc of running) {
+    void proc.exited.then((code) => {
+      if (!stopping) console.error(pc.red(`✖ ${proc.name} exited unexpectedly with code ${code}`));
+    });
+  }
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await stopAll();
+  return 0;
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// `emporium`: the command line of the local runtime.
+import { resolve } from 'node:path';
+import { Command } from 'commander';
+import { down } from './commands/down.js';
+import { status } from './commands/status.js';
+import { up } from './commands/up.js';
+import { readSettings, type Settings } from './settings.js';
+
+const root = resolve(import.meta.dirname, '../../../..');
+
+function settingsOrExit(overrides: Partial<Settings>): Settings {
+  try {
+    return { ...readSettings(root), ...overrides };
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(78);
+  }
+}
+
+const run = (command: (s: Settings) => Promise<number>, overrides: Partial<Settings> = {}) =>
+  command(settingsOrExit(overrides)).then((code) => process.exit(code));
+
+const program = new Command('emporium').description('Run and inspect the Emporium shop on this machine');
+
+program
+  .command('up')
+  .description('start PostgreSQL, every service and the gateway; Ctrl-C stops them')
+  .option('--port <port>', 'gateway port (EMPORIUM_GATEWAY_PORT, default 8080)')
+  .option('--data-dir <dir>', 'where the embedded mode keeps its data (EMPORIUM_DATA_DIR, default .data)')
+  .action((opts: { port?: string; dataDir?: string }) =>
+    run(up, {
+      ...(opts.port ? { gatewayPort: Number(opts.port) } : {}),
+      ...(opts.dataDir ? { dataDir: resolve(opts.dataDir) } : {}),
+    }),
+  );
+program
+  .command('status')
+  .description('show each service of the running shop and whether it is ready')
+  .action(() => run(status));
+program
+  .command('down')
+  .description('stop a running `emporium up`')
+  .action(() => run(down));
+
+await program.parseAsync();
