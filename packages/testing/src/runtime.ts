@@ -1,7 +1,7 @@
 // Starts the real `emporium up` (real processes, real ports) in a throwaway data folder, for system
 // tests and benchmarks, and stops it.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { dropDatabasesWithPrefix, loadLocalSecrets } from '@emporium/local-postgres';
@@ -48,6 +48,8 @@ async function freePortBase(): Promise<number> {
 
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const dataDir = await mkdtemp(join(tmpdir(), 'emporium-system-'));
+  // mkdtemp makes it 0700; PostgreSQL runs as its own user when we are root and must reach its folder inside.
+  await chmod(dataDir, 0o755);
   const prefix = `systest_${process.pid}_${Math.floor(Math.random() * 1e6)}_`;
   const gatewayPort = await freePort();
   const env: Record<string, string> = {

@@ -40,8 +40,9 @@ export async function startDatabase(
       PG_PORT: String(settings.pgPort),
       PG_SUPERUSER_PASSWORD: superuserPassword,
     },
+    // PostgreSQL's own chatter (initdb progress, checkpoints) is left out; problems are shown.
     onLine: (name, line) => {
-      if (!line.startsWith('{"ready"')) onLine(name, line);
+      if (/\b(WARNING|ERROR|FATAL|PANIC)\b|did not start|must be set/.test(line)) onLine(name, line);
     },
   });
   await waitForLine(proc, (line) => line.startsWith('{"ready"'), 60_000);
