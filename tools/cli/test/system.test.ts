@@ -133,3 +133,25 @@ for (const infra of ['embedded', 'local'] as const) {
     });
   });
 }
+
+describe('system: a service that cannot start', () => {
+  it('makes `emporium up` exit non-zero with that service’s last log lines, and stop the rest', async () => {
+    const runtime = await createRuntime({ infra: 'embedded' });
+    const { createServer } = await import('node:net');
+    const squatter = createServer();
+    const gatewayPort = Number(new URL(runtime.gateway).port);
+    await new Promise<void>((r) => squatter.listen(gatewayPort, '127.0.0.1', r));
+    try {
+      await assert.rejects(runtime.start(), (error: Error) => {
+        assert.match(error.message, /exited with 1/);
+        assert.match(error.message, /gateway exited with code 1 before it was ready/);
+        assert.match(error.message, /EADDRINUSE/);
+        assert.match(error.message, /▸ stopped/);
+        return true;
+      });
+    } finally {
+      squatter.close();
+      await runtime.cleanUp();
+    }
+  });
+});
