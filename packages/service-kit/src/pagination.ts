@@ -1,5 +1,6 @@
 // Cursor pagination as API.md describes it: ?limit= (default 20, max 100) and an opaque ?cursor=.
-import { type Static, type TSchema, Type } from 'typebox';
+import { type Static, type TObject, type TSchema, Type } from 'typebox';
+import { Value } from 'typebox/value';
 import { invalid } from './errors.js';
 
 export const PageQuery = Type.Object({
@@ -15,14 +16,15 @@ export function encodeCursor(position: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
-/** Decodes a cursor made by encodeCursor, checking it has the expected keys; a bad cursor is a 400. */
-export function decodeCursor<K extends string>(cursor: string, keys: readonly K[]): Record<K, unknown> {
+/** Decodes a cursor made by encodeCursor and checks it against `position`; anything else is a 400. */
+export function decodeCursor<T extends TObject>(cursor: string, position: T): Static<T> {
+  let value: unknown;
   try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (value && typeof value === 'object' && keys.every((k) => k in value)) return value as Record<K, unknown>;
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the 400 below
+    value = undefined;
   }
+  if (Value.Check(position, value)) return value;
   throw invalid('The cursor is not valid', [
     { path: 'querystring/cursor', message: 'is not a cursor this API issued' },
   ]);

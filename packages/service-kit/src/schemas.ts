@@ -5,7 +5,11 @@ export const Uuid = Type.String({ format: 'uuid' });
 
 export const Money = Type.Object(
   {
-    amount: Type.Integer({ minimum: 0, description: 'integer minor units (cents)' }),
+    amount: Type.Integer({
+      minimum: 0,
+      maximum: Number.MAX_SAFE_INTEGER,
+      description: 'integer minor units (cents)',
+    }),
     currency: Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code' }),
   },
   { additionalProperties: false },
@@ -22,3 +26,25 @@ export const ProblemSchema = Type.Object({
 });
 
 export const IdParams = Type.Object({ id: Uuid });
+
+const PROBLEM_DESCRIPTIONS: Record<number, string> = {
+  400: 'the request is invalid; `errors` names each bad field',
+  401: 'no valid access token',
+  403: 'the token lacks the role this needs',
+  404: 'no such resource',
+  409: 'conflicts with the current state',
+  413: 'the body is larger than this endpoint accepts',
+};
+
+/** Response schemas for a route's refusals, so its OpenAPI document shows each as application/problem+json. */
+export function problemResponses(...statuses: number[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      {
+        description: PROBLEM_DESCRIPTIONS[status] ?? 'refused',
+        content: { 'application/problem+json': { schema: ProblemSchema } },
+      },
+    ]),
+  );
+}

@@ -17,6 +17,7 @@ import type { Pool } from './db.js';
 import { type ReadinessCheck, registerHealth } from './health.js';
 import { loggerOptions } from './logging.js';
 import { registerProblemHandlers } from './problem.js';
+import { validatorCompiler } from './validation.js';
 
 export type ServiceApp = FastifyInstance<
   RawServerDefault,
@@ -72,9 +73,9 @@ export async function createService(options: ServiceOptions): Promise<ServiceApp
     },
     logController: new OneLinePerRequest({ requestIdLogLabel: 'request_id' }),
     return503OnClosing: true,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  app.setValidatorCompiler(validatorCompiler());
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -27,6 +27,16 @@ describe('service kit: server, errors and access levels', () => {
       { config: { auth: 'public' }, schema: { body: Type.Object({ name: Type.String({ minLength: 2 }) }) } },
       async (request) => ({ got: request.body.name }),
     );
+    app.get(
+      '/count',
+      { config: { auth: 'public' }, schema: { querystring: Type.Object({ n: Type.Integer({ default: 1 }) }) } },
+      async (request) => ({ n: request.query.n }),
+    );
+    app.post(
+      '/amount',
+      { config: { auth: 'public' }, schema: { body: Type.Object({ amount: Type.Integer() }) } },
+      async (request) => ({ amount: request.body.amount }),
+    );
     app.get('/boom', { config: { auth: 'public' } }, async () => {
       throw new Error('secret internal detail');
     });
@@ -48,6 +58,18 @@ describe('service kit: server, errors and access levels', () => {
     assert.equal(res.json().errors[0].path, 'body/name');
     const missing = await app.inject({ method: 'POST', url: '/things', payload: {} });
     assert.equal(missing.json().errors[0].path, 'body/name');
+  });
+
+  it('coerces query strings to their types but takes JSON bodies as sent', async () => {
+    assert.deepEqual((await app.inject({ url: '/count?n=7' })).json(), { n: 7 });
+    assert.deepEqual((await app.inject({ url: '/count' })).json(), { n: 1 });
+    assert.equal((await app.inject({ url: '/count?n=seven' })).statusCode, 400);
+    const asText = await app.inject({ method: 'POST', url: '/amount', payload: { amount: '1299' } });
+    assert.equal(asText.statusCode, 400);
+    assert.equal(asText.json().errors[0].path, 'body/amount');
+    assert.deepEqual((await app.inject({ method: 'POST', url: '/amount', payload: { amount: 1299 } })).json(), {
+      amount: 1299,
+    });
   });
 
   it('answers malformed JSON with 400, not 500', async () => {

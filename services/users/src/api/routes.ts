@@ -1,5 +1,5 @@
 // The users API: registration, sessions (sign in, refresh, sign out), the caller's profile, JWKS.
-import { ProblemSchema, principalOf, type ServiceApp, Type } from '@emporium/service-kit';
+import { principalOf, problemResponses, type ServiceApp, Type } from '@emporium/service-kit';
 import type { Accounts } from '../flows/accounts.js';
 import type { Sessions } from '../flows/sessions.js';
 import type { KeyRing } from '../signing/key-ring.js';
@@ -10,8 +10,6 @@ export interface UsersApiDeps {
   sessions: Sessions;
   keys: KeyRing;
 }
-
-const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ProblemSchema]));
 
 export function registerRoutes(app: ServiceApp, deps: UsersApiDeps): void {
   const { accounts, sessions, keys } = deps;
@@ -32,7 +30,7 @@ export function registerRoutes(app: ServiceApp, deps: UsersApiDeps): void {
         tags: ['users'],
         summary: 'Register a customer account',
         body: Registration,
-        response: { 201: User, ...problems(400, 409) },
+        response: { 201: User, ...problemResponses(400, 409) },
       },
     },
     async (request, reply) => reply.code(201).send(toUser(await accounts.register(request.body))),
@@ -46,7 +44,7 @@ export function registerRoutes(app: ServiceApp, deps: UsersApiDeps): void {
         tags: ['sessions'],
         summary: 'Sign in with email and password',
         body: Credentials,
-        response: { 200: TokenPair, ...problems(400, 401) },
+        response: { 200: TokenPair, ...problemResponses(400, 401) },
       },
     },
     async (request) => sessions.signIn(request.body.email, request.body.password),
@@ -60,7 +58,7 @@ export function registerRoutes(app: ServiceApp, deps: UsersApiDeps): void {
         tags: ['sessions'],
         summary: 'Exchange a refresh token for a new pair; the old one stops working',
         body: RefreshRequest,
-        response: { 200: TokenPair, ...problems(400, 401) },
+        response: { 200: TokenPair, ...problemResponses(400, 401) },
       },
     },
     async (request) => sessions.refresh(request.body.refresh_token),
@@ -74,7 +72,7 @@ export function registerRoutes(app: ServiceApp, deps: UsersApiDeps): void {
         tags: ['sessions'],
         summary: 'Sign out: revoke a refresh token and every token rotated from the same sign-in',
         body: RefreshRequest,
-        response: { 204: Type.Null(), ...problems(400) },
+        response: { 204: Type.Null(), ...problemResponses(400) },
       },
     },
     async (request, reply) => {
@@ -87,7 +85,11 @@ export function registerRoutes(app: ServiceApp, deps: UsersApiDeps): void {
     '/v1/users/me',
     {
       config: { auth: 'customer' },
-      schema: { tags: ['users'], summary: "The caller's profile", response: { 200: User, ...problems(401, 404) } },
+      schema: {
+        tags: ['users'],
+        summary: "The caller's profile",
+        response: { 200: User, ...problemResponses(401, 404) },
+      },
     },
     async (request) => toUser(await accounts.profile(principalOf(request).userId)),
   );
@@ -100,7 +102,7 @@ export function registerRoutes(app: ServiceApp, deps: UsersApiDeps): void {
         tags: ['users'],
         summary: "Change the caller's name, phone or address (null clears phone or address)",
         body: ProfilePatch,
-        response: { 200: User, ...problems(400, 401, 404) },
+        response: { 200: User, ...problemResponses(400, 401, 404) },
       },
     },
     async (request) => toUser(await accounts.updateProfile(principalOf(request).userId, request.body)),

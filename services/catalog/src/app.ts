@@ -1,0 +1,36 @@
+// Builds the catalog's HTTP app on the service kit and registers its routes.
+import {
+  createService,
+  type Pool,
+  type ServiceApp,
+  type ServiceOptions,
+  type TokenVerifier,
+} from '@emporium/service-kit';
+import { registerCategoryRoutes } from './api/category-routes.js';
+import { registerImageRoutes } from './api/image-routes.js';
+import { registerProductRoutes } from './api/product-routes.js';
+import type { CatalogConfig } from './config.js';
+
+export interface CatalogDeps {
+  config: CatalogConfig;
+  pool: Pool;
+  verifier: TokenVerifier;
+  /** Tests pass one to silence or capture logs. */
+  logger?: ServiceOptions['logger'];
+}
+
+export async function buildApp({ config, pool, verifier, logger }: CatalogDeps): Promise<ServiceApp> {
+  const app = await createService({
+    name: 'catalog',
+    version: config.SERVICE_VERSION,
+    description: 'Product catalog: products, categories, search and product images.',
+    logLevel: config.LOG_LEVEL,
+    pool,
+    verifier,
+    ...(logger ? { logger } : {}),
+  });
+  registerProductRoutes(app, pool);
+  registerCategoryRoutes(app, pool);
+  registerImageRoutes(app, pool);
+  return app;
+}

@@ -1,0 +1,13 @@
+// The catalog's settings, read once at start: the kit's service, database and token-checking settings.
+import { fileURLToPath } from 'node:url';
+import { AuthConfig, DatabaseConfig, ServiceConfig, type Static, Type } from '@emporium/service-kit';
+
+export const CatalogConfig = Type.Object({
+  ...ServiceConfig.properties,
+  ...DatabaseConfig.properties,
+  ...AuthConfig.properties,
+});
+export type CatalogConfig = Static<typeof CatalogConfig>;
+
+/** The migrations folder, resolved from the compiled file (dist/src/config.js → ../../migrations). */
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));
