@@ -8,7 +8,9 @@ export type ErrorKind =
   | 'not_found'
   | 'conflict'
   | 'payload_too_large'
-  | 'unavailable';
+  | 'bad_gateway'
+  | 'unavailable'
+  | 'gateway_timeout';
 
 export interface FieldError {
   path: string;
@@ -32,4 +34,5 @@ export const unauthorized = (message = 'Authentication is required') => new AppE
 export const forbidden = (message = 'You are not allowed to do this') => new AppError('forbidden', message);
 export const notFound = (message: string) => new AppError('not_found', message);
 export const conflict = (message: string) => new AppError('conflict', message);
+export const payloadTooLarge = (message: string) => new AppError('payload_too_large', message);
 export const unavailable = (message: string) => new AppError('unavailable', message);

@@ -12,7 +12,9 @@ const STATUS: Record<ErrorKind, { status: number; title: string }> = {
   not_found: { status: 404, title: 'Not Found' },
   conflict: { status: 409, title: 'Conflict' },
   payload_too_large: { status: 413, title: 'Payload Too Large' },
+  bad_gateway: { status: 502, title: 'Bad Gateway' },
   unavailable: { status: 503, title: 'Service Unavailable' },
+  gateway_timeout: { status: 504, title: 'Gateway Timeout' },
 };
 
 export interface Problem {

@@ -59,6 +59,7 @@ class OneLinePerRequest extends LogController {
   }
 }
 
+const FORWARDED_PREFIX = /^\/api\/[a-z][a-z0-9-]*$/;
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 export async function createService(options: ServiceOptions): Promise<ServiceApp> {
@@ -87,7 +88,14 @@ export async function createService(options: ServiceOptions): Promise<ServiceApp
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
   });
-  app.get('/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());
+  // Behind the gateway, the document names the public prefix as its server, so "try it out" works.
+  app.get('/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async (request) => {
+    const prefix = request.headers['x-forwarded-prefix'];
+    const document = app.swagger();
+    return typeof prefix === 'string' && FORWARDED_PREFIX.test(prefix)
+      ? { ...document, servers: [{ url: prefix }] }
+      : document;
+  });
 
   registerProblemHandlers(app);
   registerAuth(app, options.verifier);

@@ -136,6 +136,13 @@ describe('service kit: server, errors and access levels', () => {
     assert.equal(doc.paths['/healthz'], undefined);
   });
 
+  it('names the gateway prefix as the server when called through the gateway', async () => {
+    const via = await app.inject({ url: '/openapi.json', headers: { 'x-forwarded-prefix': '/api/things' } });
+    assert.deepEqual(via.json().servers, [{ url: '/api/things' }]);
+    const odd = await app.inject({ url: '/openapi.json', headers: { 'x-forwarded-prefix': 'https://evil.example' } });
+    assert.equal(odd.json().servers, undefined);
+  });
+
   it('is alive but not ready while its database is unreachable', async () => {
     assert.equal((await app.inject({ url: '/healthz' })).statusCode, 200);
     const ready = await app.inject({ url: '/readyz' });

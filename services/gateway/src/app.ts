@@ -5,7 +5,6 @@ import { createService, type ServiceApp, type ServiceOptions, type TokenVerifier
 import cors from '@fastify/cors';
 import { corsOrigin, type GatewayConfig } from './config.js';
 import { DOCS_PATH, registerDocs } from './docs.js';
-import { HIDDEN_FROM_DOCS } from './hidden-schema.js';
 import { proxyRoutes } from './proxy.js';
 import { createRoutePolicy } from './route-policy.js';
 import { createUpstreamAgent, fetchOpenApiDocument } from './upstream-client.js';
@@ -57,7 +56,7 @@ export async function buildApp({ config, verifier, logger }: GatewayDeps): Promi
   await registerDocs(app, upstreams);
   await app.register(proxyRoutes, { upstreams, agent, policy, bodyLimit: config.BODY_LIMIT_BYTES });
 
-  app.get('/', { schema: HIDDEN_FROM_DOCS }, async () => ({
+  app.get('/', { schema: { hide: true } }, async () => ({
     name: 'emporium',
     docs: DOCS_PATH,
     services: upstreams.map((upstream) => upstream.name),

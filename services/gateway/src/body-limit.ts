@@ -3,7 +3,7 @@
 // as soon as it grows past the limit.
 import type { IncomingHttpHeaders } from 'node:http';
 import { type Readable, Transform, type TransformCallback } from 'node:stream';
-import { AppError } from '@emporium/service-kit';
+import { payloadTooLarge } from '@emporium/service-kit';
 
 const overLimit = (limit: number) => `The request body is larger than the ${limit} bytes this gateway accepts`;
 
@@ -16,7 +16,7 @@ export class BodyLimitExceeded extends Error {
 }
 
 /** For a body refused by its declared length, before any of it is read. */
-export const payloadTooLarge = (limit: number) => new AppError('payload_too_large', overLimit(limit));
+export const payloadTooLargeFor = (limit: number) => payloadTooLarge(overLimit(limit));
 
 export function declaresLengthOver(headers: IncomingHttpHeaders, limit: number): boolean {
   const declared = Number(headers['content-length']);

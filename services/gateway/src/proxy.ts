@@ -6,9 +6,8 @@ import { notFound, sendProblem, unauthorized } from '@emporium/service-kit';
 import replyFrom from '@fastify/reply-from';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Dispatcher } from 'undici';
-import { capBody, declaresLengthOver, hasBody, payloadTooLarge } from './body-limit.js';
+import { capBody, declaresLengthOver, hasBody, payloadTooLargeFor } from './body-limit.js';
 import { clientResponseHeaders, upstreamRequestHeaders } from './forwarded-headers.js';
-import { HIDDEN_FROM_DOCS } from './hidden-schema.js';
 import type { RoutePolicy } from './route-policy.js';
 import { failureCode, problemForUpstreamFailure } from './upstream-failures.js';
 import type { Upstream } from './upstreams.js';
@@ -59,7 +58,7 @@ export async function proxyRoutes(scope: FastifyInstance, options: ProxyOptions)
       // discards it after the 413, so a client still sending can read the answer; past that the
       // connection is closed rather than spend the bandwidth.
       if (declaresLengthOver(request.headers, bodyLimit * DRAIN_FACTOR)) reply.header('connection', 'close');
-      throw payloadTooLarge(bodyLimit);
+      throw payloadTooLargeFor(bodyLimit);
     }
     if (request.principal === null) {
       const path = withoutQuery(upstreamPath(request.url));
@@ -70,7 +69,7 @@ export async function proxyRoutes(scope: FastifyInstance, options: ProxyOptions)
     hasBody(request.headers) ? capBody(payload, bodyLimit) : payload,
   );
 
-  scope.all('/api/:service/*', { schema: HIDDEN_FROM_DOCS }, async (request, reply) => {
+  scope.all('/api/:service/*', { schema: { hide: true } }, async (request, reply) => {
     const upstream = upstreamOf(request);
     return reply.from(upstream.url + upstreamPath(request.url), {
       rewriteRequestHeaders: (_request, headers) => upstreamRequestHeaders(request, headers, PREFIX + upstream.name),

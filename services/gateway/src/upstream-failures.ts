@@ -1,9 +1,6 @@
-// What the client is told when the call to an upstream fails before it answered: the kit's problem
-// shape, with the gateway statuses (502, 504) that the kit has no kind for yet.
+// What the client is told when the call to an upstream fails before it answered.
 import { type Problem, problemFor } from '@emporium/service-kit';
 import { BodyLimitExceeded } from './body-limit.js';
-
-const PROBLEM_TYPE_BASE = 'https://emporium.dev/problems/';
 
 // Nothing reached the service: it is down, unknown to DNS, or not accepting connections.
 const UNREACHABLE = new Set([
@@ -16,16 +13,6 @@ const UNREACHABLE = new Set([
 ]);
 // The service took the request but did not answer in time.
 const TIMED_OUT = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'FST_REPLY_FROM_GATEWAY_TIMEOUT']);
-
-type GatewayKind = 'bad_gateway' | 'gateway_timeout';
-const GATEWAY_KINDS: Record<GatewayKind, { status: number; title: string }> = {
-  bad_gateway: { status: 502, title: 'Bad Gateway' },
-  gateway_timeout: { status: 504, title: 'Gateway Timeout' },
-};
-
-function gatewayProblem(kind: GatewayKind, detail: string): Problem {
-  return { type: PROBLEM_TYPE_BASE + kind.replace(/_/g, '-'), ...GATEWAY_KINDS[kind], detail };
-}
 
 /** The error and everything it was caused by (reply-from and undici wrap the socket's error). */
 function causes(error: unknown): unknown[] {
@@ -57,9 +44,9 @@ export function problemForUpstreamFailure(error: unknown, service: string): Prob
     return problemFor('unavailable', `The ${service} service cannot be reached`);
   }
   if ([...TIMED_OUT].some((code) => codes.has(code))) {
-    return gatewayProblem('gateway_timeout', `The ${service} service did not answer in time`);
+    return problemFor('gateway_timeout', `The ${service} service did not answer in time`);
   }
-  return gatewayProblem('bad_gateway', `The ${service} service failed to answer`);
+  return problemFor('bad_gateway', `The ${service} service failed to answer`);
 }
 
 /** The most specific code in the chain, for the log line. */
