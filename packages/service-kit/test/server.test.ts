@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { createTestTokens } from '@emporium/testing';
+import { createLocalJWKSet } from 'jose';
 import { conflict, createPool, createService, createTokenVerifier, type ServiceApp, Type } from '../src/index.js';
 
 describe('service kit: server, errors and access levels', () => {
@@ -8,17 +9,9 @@ describe('service kit: server, errors and access levels', () => {
   let sign: (roles: string[]) => Promise<string>;
 
   before(async () => {
-    const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
-    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'EdDSA' };
-    const verifier = createTokenVerifier(createLocalJWKSet({ keys: [jwk] }), { issuer: 'iss', audience: 'aud' });
-    sign = (roles) =>
-      new SignJWT({ roles, email: 'a@example.com' })
-        .setProtectedHeader({ alg: 'EdDSA', kid: 'k1' })
-        .setSubject('u1')
-        .setIssuer('iss')
-        .setAudience('aud')
-        .setExpirationTime('5m')
-        .sign(privateKey);
+    const tokens = await createTestTokens();
+    const verifier = createTokenVerifier(createLocalJWKSet(tokens.jwks), tokens);
+    sign = (roles) => tokens.token({ roles, subject: 'u1' });
     // A pool pointing at a closed port: readiness must report the database down, not hang or crash.
     const pool = createPool('postgres://nobody@127.0.0.1:1/none', 1);
     app = await createService({ name: 'kit-test', version: 'v1', logLevel: 'silent', verifier, pool, bodyLimit: 1024 });

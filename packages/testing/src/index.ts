@@ -2,3 +2,4 @@ export * from './database.js';
 export * from './machine-postgres.js';
 export * from './ports.js';
 export * from './runtime.js';
+export * from './tokens.js';

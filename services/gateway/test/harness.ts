@@ -1,7 +1,3 @@
-// Test fixtures for the gateway: a token issuer with a local key pair, real upstream servers on
-// 127.0.0.1 (a kit service with a public and a protected route, and a plain recording server), and
-// a gateway wired to them.
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -11,44 +7,23 @@ import {
   type ServiceApp,
   type TokenVerifier,
 } from '@emporium/service-kit';
-import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { createTestTokens, type TokenOptions, tamper } from '@emporium/testing';
+import { createLocalJWKSet } from 'jose';
 import { buildApp } from '../src/app.js';
 import { GatewayConfig } from '../src/config.js';
 
 export interface TokenIssuer {
   verifier: TokenVerifier;
   /** A valid access token; `expiresAt` (seconds since the epoch) makes it expired or not. */
-  token(options?: { expiresAt?: number; roles?: string[] }): Promise<string>;
+  token(options?: TokenOptions): Promise<string>;
 }
 
 export async function createTokenIssuer(): Promise<TokenIssuer> {
-  const { publicKey, privateKey } = await generateKeyPair('EdDSA');
-  const kid = randomUUID();
-  const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'EdDSA' };
-  const verifier = createTokenVerifier(createLocalJWKSet({ keys: [jwk] }), {
-    issuer: 'emporium-users',
-    audience: 'emporium',
-  });
-  return {
-    verifier,
-    token: ({ expiresAt, roles = ['customer'] } = {}) =>
-      new SignJWT({ roles, email: 'ada@example.com' })
-        .setProtectedHeader({ alg: 'EdDSA', kid })
-        .setSubject(randomUUID())
-        .setIssuer('emporium-users')
-        .setAudience('emporium')
-        .setIssuedAt()
-        .setExpirationTime(expiresAt ?? '5m')
-        .sign(privateKey),
-  };
+  const tokens = await createTestTokens();
+  return { verifier: createTokenVerifier(createLocalJWKSet(tokens.jwks), tokens), token: tokens.token };
 }
 
-/** The same token with one character of its payload changed, so its signature no longer matches. */
-export function tamper(token: string): string {
-  const [header = '', payload = '', signature = ''] = token.split('.');
-  const flipped = payload.at(-2) === 'A' ? 'B' : 'A';
-  return [header, `${payload.slice(0, -2)}${flipped}${payload.slice(-1)}`, signature].join('.');
-}
+export { tamper };
 
 export interface KitUpstream {
   url: string;

@@ -1,11 +1,9 @@
-// Access tokens for tests: a locally generated key pair stands in for the users service's JWKS.
-import { randomUUID } from 'node:crypto';
+// Access tokens for catalog tests, from the shared test key pair.
 import { createTokenVerifier, type Role, type TokenVerifier } from '@emporium/service-kit';
-import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { createTestTokens } from '@emporium/testing';
+import { createLocalJWKSet } from 'jose';
 
-const ISSUER = 'emporium-users';
-const AUDIENCE = 'emporium';
-const KEY_ID = 'test-key';
+export { bearer } from '@emporium/testing';
 
 export interface TokenIssuer {
   verifier: TokenVerifier;
@@ -14,21 +12,9 @@ export interface TokenIssuer {
 }
 
 export async function createTokenIssuer(): Promise<TokenIssuer> {
-  const { publicKey, privateKey } = await generateKeyPair('EdDSA');
-  const jwk = { ...(await exportJWK(publicKey)), kid: KEY_ID, alg: 'EdDSA' };
-  const verifier = createTokenVerifier(createLocalJWKSet({ keys: [jwk] }), { issuer: ISSUER, audience: AUDIENCE });
-  const tokenFor = (role: Role) => {
-    const sub = randomUUID();
-    return new SignJWT({ email: `${role}-${sub}@example.test`, roles: [role] })
-      .setProtectedHeader({ alg: 'EdDSA', kid: KEY_ID })
-      .setIssuer(ISSUER)
-      .setAudience(AUDIENCE)
-      .setSubject(sub)
-      .setIssuedAt()
-      .setExpirationTime('10m')
-      .sign(privateKey);
+  const tokens = await createTestTokens();
+  return {
+    verifier: createTokenVerifier(createLocalJWKSet(tokens.jwks), tokens),
+    tokenFor: (role) => tokens.token({ roles: [role] }),
   };
-  return { verifier, tokenFor };
 }
-
-export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
