@@ -1,1 +1,9 @@
-export {};
+export * from './define.js';
+export * from './envelope.js';
+export * from './messages/catalog.js';
+export * from './messages/inventory.js';
+export * from './messages/notifications.js';
+export * from './messages/orders.js';
+export * from './messages/payments.js';
+export * from './messages/users.js';
+export * from './registry.js';
