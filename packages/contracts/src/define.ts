@@ -1,6 +1,6 @@
 // How a message is declared: its owning service, name, version, kind and the schema of its `data`.
 // The CloudEvents `type` and the broker subject are derived from these, never written by hand.
-import { type Static, type TSchema, Type } from 'typebox';
+import { type Static, type TProperties, type TSchema, Type } from 'typebox';
 import { Compile, type Validator } from 'typebox/compile';
 
 export type MessageKind = 'event' | 'command';
@@ -15,7 +15,7 @@ export interface MessageDefinition<S extends TSchema = TSchema> {
   schema: S;
   /** `emporium.<service>.<Name>.v<N>`: the CloudEvents type and the broker subject. */
   type: string;
-  validator: Validator<{}, S>;
+  validator: Validator<TProperties, S>;
 }
 
 export type DataOf<D> = D extends MessageDefinition<infer S> ? Static<S> : never;
