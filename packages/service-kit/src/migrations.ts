@@ -32,19 +32,23 @@ export async function readMigrations(dir: string): Promise<Migration[]> {
   return migrations;
 }
 
-/** Applies pending migrations; returns the versions it applied. */
-export async function migrate(pool: Pool, dir: string): Promise<number[]> {
+/**
+ * Applies pending migrations; returns the versions it applied. A shared package with tables of its own
+ * (the outbox) keeps its history in its own `historyTable`, so its numbering never meets the service's.
+ */
+export async function migrate(pool: Pool, dir: string, historyTable = 'schema_migrations'): Promise<number[]> {
+  if (!/^[a-z_]+$/.test(historyTable)) throw new MigrationError(`"${historyTable}" is not a table name`);
   const migrations = await readMigrations(dir);
   return withTransaction(pool, async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [LOCK_KEY]);
-    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${LOCK_KEY}.${historyTable}`]);
+    await tx.query(`CREATE TABLE IF NOT EXISTS ${historyTable} (
       version integer PRIMARY KEY,
       name text NOT NULL,
       checksum text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
     const { rows } = await tx.query<{ version: number; name: string; checksum: string }>(
-      'SELECT version, name, checksum FROM schema_migrations ORDER BY version',
+      `SELECT version, name, checksum FROM ${historyTable} ORDER BY version`,
     );
     const applied = new Map(rows.map((r) => [r.version, r]));
     for (const row of rows) {
@@ -57,7 +61,7 @@ export async function migrate(pool: Pool, dir: string): Promise<number[]> {
     const pending = migrations.filter((m) => !applied.has(m.version));
     for (const m of pending) {
       await tx.query(m.sql);
-      await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
+      await tx.query(`INSERT INTO ${historyTable} (version, name, checksum) VALUES ($1, $2, $3)`, [
         m.version,
         m.name,
         m.checksum,

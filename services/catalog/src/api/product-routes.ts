@@ -15,6 +15,7 @@ import {
 import { v7 as uuidv7 } from 'uuid';
 import { browsePositionOf, searchPositionOf, searchTermOf } from '../domain/listing.js';
 import { changeProduct, draftProduct, type Product } from '../domain/product.js';
+import { productCreated, productDiscontinued, productUpdated } from '../messages/product-events.js';
 import { searchProductsByText, searchProductsByTypo } from '../store/product-search-store.js';
 import {
   browseProducts,
@@ -88,25 +89,35 @@ async function getProduct(pool: Pool, id: string): Promise<ProductJson> {
 
 async function createProduct(pool: Pool, body: CreateProductBody, reply: StatusReply): Promise<ProductJson> {
   const fields = draftProduct(newProductOf(body));
-  const product =
-    (await withSkuCheck(fields.sku, () => insertProduct(pool, uuidv7(), fields))) ??
-    unknownCategory(fields.categorySlug);
+  const product = await withTransaction(pool, async (tx) => {
+    const created =
+      (await withSkuCheck(fields.sku, () => insertProduct(tx, uuidv7(), fields))) ??
+      unknownCategory(fields.categorySlug);
+    await productCreated(tx, created);
+    return created;
+  });
   reply.code(201);
   return toProductJson(product);
 }
 
 async function patchProduct(pool: Pool, id: string, body: PatchProductBody): Promise<ProductJson> {
   const product = await withTransaction(pool, async (tx) => {
-    const fields = changeProduct(found(await lockProduct(tx, id), id), changesOf(body));
-    return (
-      (await withSkuCheck(fields.sku, () => updateProduct(tx, id, fields))) ?? unknownCategory(fields.categorySlug)
-    );
+    const before = found(await lockProduct(tx, id), id);
+    const fields = changeProduct(before, changesOf(body));
+    const after =
+      (await withSkuCheck(fields.sku, () => updateProduct(tx, id, fields))) ?? unknownCategory(fields.categorySlug);
+    await productUpdated(tx, before, after);
+    return after;
   });
   return toProductJson(product);
 }
 
 async function deleteProduct(pool: Pool, id: string, reply: StatusReply): Promise<null> {
-  if (!(await deactivateProduct(pool, id))) throw productNotFound(id);
+  await withTransaction(pool, async (tx) => {
+    const product = found(await lockProduct(tx, id), id);
+    // Deleting twice is not an error, but the product is discontinued only once.
+    if (product.active && (await deactivateProduct(tx, id))) await productDiscontinued(tx, product);
+  });
   reply.code(204);
   return null;
 }

@@ -1,4 +1,5 @@
 // A catalog app for component tests: a fresh database with the migrations applied, and tokens to call it with.
+import { migrateMessaging } from '@emporium/messaging';
 import { createPool, migrate, type Pool, parseConfig, type ServiceApp } from '@emporium/service-kit';
 import { createTestDatabase } from '@emporium/testing';
 import { buildApp } from '../../src/app.js';
@@ -23,6 +24,7 @@ export async function startTestCatalog(label: string): Promise<TestCatalog> {
   });
   const pool = createPool(config.DATABASE_URL, 4, 'catalog-test');
   await migrate(pool, MIGRATIONS_DIR);
+  await migrateMessaging(pool);
   const issuer = await createTokenIssuer();
   const app = await buildApp({ config, pool, verifier: issuer.verifier });
   await app.ready();

@@ -1,8 +1,9 @@
 // Registration, profiles, and the first admin from configuration.
-import { conflict, isUniqueViolation, notFound, type Pool } from '@emporium/service-kit';
+import { conflict, isUniqueViolation, notFound, type Pool, withTransaction } from '@emporium/service-kit';
 import { v7 as uuidv7 } from 'uuid';
 import { normalizeEmail, rolesFor } from '../domain/accounts.js';
 import { hashPassword } from '../domain/passwords.js';
+import { userProfileUpdated, userRegistered } from '../messages/user-events.js';
 import {
   findUserByEmail,
   findUserById,
@@ -17,12 +18,16 @@ export function createAccounts(pool: Pool, passwordHashCost: number) {
   async function register(input: { email: string; password: string; name: string }, kind: 'customer' | 'admin') {
     const passwordHash = await hashPassword(input.password, passwordHashCost);
     try {
-      return await insertUser(pool, {
-        id: uuidv7(),
-        email: normalizeEmail(input.email),
-        passwordHash,
-        name: input.name.trim(),
-        roles: rolesFor(kind),
+      return await withTransaction(pool, async (tx) => {
+        const user = await insertUser(tx, {
+          id: uuidv7(),
+          email: normalizeEmail(input.email),
+          passwordHash,
+          name: input.name.trim(),
+          roles: rolesFor(kind),
+        });
+        await userRegistered(tx, user);
+        return user;
       });
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_key')) throw conflict('An account with this email already exists');
@@ -40,9 +45,12 @@ export function createAccounts(pool: Pool, passwordHashCost: number) {
     },
 
     async updateProfile(userId: string, changes: ProfileChanges): Promise<UserRow> {
-      const user = await updateProfile(pool, userId, changes);
-      if (!user) throw notFound('This account no longer exists');
-      return user;
+      return withTransaction(pool, async (tx) => {
+        const user = await updateProfile(tx, userId, changes);
+        if (!user) throw notFound('This account no longer exists');
+        await userProfileUpdated(tx, user);
+        return user;
+      });
     },
 
     /** Creates the configured admin on first start, or grants the role to an existing account. */

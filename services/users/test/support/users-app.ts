@@ -1,5 +1,6 @@
 // Builds the users service on a fresh database for a test file.
 
+import { migrateMessaging } from '@emporium/messaging';
 import { createPool, migrate, type Pool, parseConfig, type ServiceApp } from '@emporium/service-kit';
 import { createTestDatabase, type TestDatabase } from '@emporium/testing';
 import { buildApp, MIGRATIONS_DIR } from '../../src/app.js';
@@ -17,6 +18,7 @@ export async function startUsers(label: string, env: Record<string, string> = {}
   const db = await createTestDatabase(label);
   const pool = createPool(db.url, 5);
   await migrate(pool, MIGRATIONS_DIR);
+  await migrateMessaging(pool);
   const apps: ServiceApp[] = [];
   const build = async (extra: Record<string, string>) => {
     const config = parseConfig(UsersConfig, {

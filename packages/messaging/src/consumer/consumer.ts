@@ -1,0 +1,133 @@
+// Runs a service's message handlers: one durable consumer per source stream (instances of the service
+// compete), each delivery decoded and validated, handled in a transaction with the inbox, acked after
+// commit; refused or repeatedly failing messages are dead-lettered and the consumer keeps going.
+import { streamOf } from '@emporium/contracts';
+import { type Pool, withTransaction } from '@emporium/service-kit';
+import type { Delivery, MessageBus, Subscription } from '../bus.js';
+import { claimMessage } from '../inbox/inbox.js';
+import { deadLetter } from './dead-letter.js';
+import { decodeMessage } from './decode.js';
+import type { MessageHandler } from './handlers.js';
+
+export interface ConsumerSettings {
+  /** Deliveries of a failing message before it is dead-lettered. */
+  maxDeliveries: number;
+  /** Wait before the n-th redelivery of a failing message (the last value repeats). */
+  retryDelaysMs: number[];
+  ackWaitMs: number;
+  maxInFlight: number;
+}
+
+export const DEFAULT_CONSUMER_SETTINGS: ConsumerSettings = {
+  maxDeliveries: 5,
+  retryDelaysMs: [500, 2000, 10_000, 30_000],
+  ackWaitMs: 30_000,
+  maxInFlight: 16,
+};
+
+export interface ConsumerStats {
+  handled: number;
+  duplicates: number;
+  retried: number;
+  deadLettered: number;
+}
+
+export interface Consumers {
+  stats(): ConsumerStats;
+  stop(): Promise<void>;
+}
+
+type Log = { warn(o: object, m: string): void; error(o: object, m: string): void };
+
+export const durableName = (service: string, source: string) => `${service}-from-${source}`;
+
+export async function startConsumers(options: {
+  bus: MessageBus;
+  pool: Pool;
+  service: string;
+  handlers: MessageHandler[];
+  log: Log;
+  settings?: Partial<ConsumerSettings>;
+}): Promise<Consumers> {
+  const { bus, pool, service, log } = options;
+  const settings = { ...DEFAULT_CONSUMER_SETTINGS, ...options.settings };
+  const stats: ConsumerStats = { handled: 0, duplicates: 0, retried: 0, deadLettered: 0 };
+  const byType = new Map(options.handlers.map((h) => [h.message.type, h]));
+  const sources = [...new Set(options.handlers.map((h) => h.message.service))];
+
+  const refuse = async (durable: string, delivery: Delivery, reason: string) => {
+    try {
+      await deadLetter(bus, durable, delivery, reason);
+      stats.deadLettered += 1;
+      log.warn({ consumer: durable, id: delivery.id, subject: delivery.subject, reason }, 'message dead-lettered');
+    } catch (error) {
+      log.error({ err: error, consumer: durable, id: delivery.id }, 'cannot dead-letter; will retry');
+      await delivery.nak(settings.retryDelaysMs.at(-1) ?? 5000);
+    }
+  };
+
+  const onDelivery = (durable: string) => async (delivery: Delivery) => {
+    const decoded = decodeMessage(delivery.data);
+    if (!decoded.ok) return refuse(durable, delivery, decoded.reason);
+    const handler = byType.get(decoded.envelope.type);
+    if (!handler) return refuse(durable, delivery, `${durable} has no handler for ${decoded.envelope.type}`);
+    const { envelope } = decoded;
+    try {
+      const fresh = await withTransaction(pool, async (tx) => {
+        if (!(await claimMessage(tx, durable, envelope.id, envelope.type))) return false;
+        await handler.handle(tx, envelope as Parameters<MessageHandler['handle']>[1]);
+        return true;
+      });
+      await delivery.ack();
+      if (fresh) stats.handled += 1;
+      else stats.duplicates += 1;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (delivery.deliveryCount >= settings.maxDeliveries) {
+        return refuse(durable, delivery, `handler failed ${delivery.deliveryCount} times: ${message}`);
+      }
+      stats.retried += 1;
+      log.warn(
+        { err: error, consumer: durable, id: envelope.id, delivery: delivery.deliveryCount },
+        'handler failed; will retry',
+      );
+      const delays = settings.retryDelaysMs;
+      await delivery.nak(delays[Math.min(delivery.deliveryCount - 1, delays.length - 1)] ?? 1000);
+    }
+  };
+
+  const subscriptions: Subscription[] = [];
+  try {
+    await subscribeAll();
+  } catch (error) {
+    // All or nothing: a caller that retries must not end up with two subscriptions for one source.
+    await Promise.all(subscriptions.map((s) => s.stop()));
+    throw error;
+  }
+  async function subscribeAll() {
+    for (const source of sources) {
+      const durable = durableName(service, source);
+      const types = options.handlers.filter((h) => h.message.service === source).map((h) => h.message.type);
+      subscriptions.push(
+        await bus.consume(
+          {
+            durable,
+            stream: streamOf(source).name,
+            filterSubjects: types,
+            ackWaitMs: settings.ackWaitMs,
+            // The broker's own limit sits above ours, so the consumer, not the broker, decides to dead-letter.
+            maxDeliveries: settings.maxDeliveries + 2,
+            maxInFlight: settings.maxInFlight,
+          },
+          onDelivery(durable),
+        ),
+      );
+    }
+  }
+  return {
+    stats: () => ({ ...stats }),
+    stop: async () => {
+      await Promise.all(subscriptions.map((s) => s.stop()));
+    },
+  };
+}

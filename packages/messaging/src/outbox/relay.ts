@@ -1,0 +1,128 @@
+// The outbox relay: publishes committed outbox rows to the broker, in order per aggregate, and marks
+// them published. One relay per database is active at a time (a session advisory lock); others wait
+// as standbys, so two instances of a service never race each other's batches. It wakes on the
+// outbox NOTIFY and also polls, so a missed notification only delays a message by one interval.
+import type { Pool } from '@emporium/service-kit';
+import pg from 'pg';
+import type { MessageBus } from '../bus.js';
+import { OUTBOX_CHANNEL } from './outbox.js';
+import { type OutboxRow, publishBatch } from './publish-batch.js';
+
+export interface RelayOptions {
+  pool: Pool;
+  /** The database URL, for the relay's own listening connection (which also holds the leader lock). */
+  databaseUrl: string;
+  bus: MessageBus;
+  log: { info(o: object, m: string): void; warn(o: object, m: string): void };
+  batchSize?: number;
+  pollIntervalMs?: number;
+  /** Published rows are deleted after this long (they stay a while for inspection). */
+  keepPublishedMs?: number;
+}
+
+export interface OutboxRelay {
+  /** Rows not yet published (the backlog), and the age of the oldest, for health and metrics. */
+  backlog(): Promise<{ count: number; oldestAgeMs: number }>;
+  stop(): Promise<void>;
+}
+
+const LEADER_LOCK = 'emporium.outbox.relay';
+
+export function startOutboxRelay(options: RelayOptions): OutboxRelay {
+  const { pool, bus, log, batchSize = 500, pollIntervalMs = 1000, keepPublishedMs = 3_600_000 } = options;
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  let listener: pg.Client | undefined;
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  async function becomeLeader(): Promise<pg.Client> {
+    for (;;) {
+      const client = new pg.Client({ connectionString: options.databaseUrl, application_name: 'outbox-relay' });
+      client.on('error', () => {}); // a lost connection ends the loop below and is retried
+      try {
+        await client.connect();
+        const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [
+          LEADER_LOCK,
+        ]);
+        if (rows[0]?.ok) {
+          await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+          client.on('notification', () => wake?.());
+          return client;
+        }
+      } catch (error) {
+        log.warn({ err: error }, 'outbox relay cannot reach its database; retrying');
+      }
+      await client.end().catch(() => {});
+      if (stopped) throw new Error('stopped');
+      await sleep(2000);
+    }
+  }
+
+  async function drain(): Promise<void> {
+    let failures = 0;
+    let lastCleanup = 0;
+    while (!stopped) {
+      const { rows } = await pool.query<OutboxRow>(
+        'SELECT sequence, id, subject, aggregate, envelope FROM outbox WHERE published_at IS NULL ORDER BY sequence LIMIT $1',
+        [batchSize],
+      );
+      const { published, failed } = await publishBatch(bus, rows);
+      if (published.length > 0) {
+        await pool.query('UPDATE outbox SET published_at = now() WHERE sequence = ANY($1::bigint[])', [published]);
+      }
+      if (failed) {
+        failures += 1;
+        if (failures === 1 || failures % 20 === 0)
+          log.warn({ err: failed, backlog: rows.length }, 'broker refused publish; outbox holds the messages');
+        await sleep(Math.min(5000, 100 * 2 ** Math.min(failures, 6)));
+        continue;
+      }
+      failures = 0;
+      if (Date.now() - lastCleanup > 60_000) {
+        lastCleanup = Date.now();
+        await pool.query('DELETE FROM outbox WHERE published_at < now() - make_interval(secs => $1)', [
+          keepPublishedMs / 1000,
+        ]);
+      }
+      if (rows.length < batchSize) await sleep(pollIntervalMs);
+    }
+  }
+
+  const running = (async () => {
+    while (!stopped) {
+      try {
+        listener = await becomeLeader();
+        log.info({}, 'outbox relay is the active relay');
+        await drain();
+      } catch (error) {
+        if (!stopped) log.warn({ err: error }, 'outbox relay restarting');
+        if (!stopped) await sleep(1000);
+      } finally {
+        await listener?.end().catch(() => {});
+        listener = undefined;
+      }
+    }
+  })();
+
+  return {
+    async backlog() {
+      const { rows } = await pool.query<{ count: number; oldest: Date | null }>(
+        'SELECT count(*)::int AS count, min(created_at) AS oldest FROM outbox WHERE published_at IS NULL',
+      );
+      const row = rows[0];
+      return { count: row?.count ?? 0, oldestAgeMs: row?.oldest ? Date.now() - row.oldest.getTime() : 0 };
+    },
+    async stop() {
+      stopped = true;
+      wake?.();
+      await running;
+    },
+  };
+}
