@@ -1,4 +1,5 @@
 export * from './bus.js';
+export * from './connect.js';
 export * from './consumer/consumer.js';
 export * from './consumer/decode.js';
 export * from './consumer/handlers.js';

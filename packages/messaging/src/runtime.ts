@@ -4,6 +4,7 @@
 import { type MessageDefinition, streamOf } from '@emporium/contracts';
 import type { Pool } from '@emporium/service-kit';
 import { DEAD_LETTER_STREAM, type MessageBus } from './bus.js';
+import { connectBus } from './connect.js';
 import { type ConsumerSettings, type ConsumerStats, type Consumers, startConsumers } from './consumer/consumer.js';
 import type { MessageHandler } from './consumer/handlers.js';
 import { type OutboxRelay, startOutboxRelay } from './outbox/relay.js';
@@ -99,4 +100,26 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
       await relay.stop();
     },
   };
+}
+
+/**
+ * For a service's main.ts: connects to BUS_URL, starts messaging, and stops it when the app closes,
+ * before the database pool (preClose runs ahead of onClose), so in-flight handlers finish first.
+ */
+export async function attachMessaging(
+  app: {
+    log: Log;
+    addHook(name: 'preClose', hook: () => Promise<void>): unknown;
+  },
+  options: Omit<MessagingOptions, 'bus' | 'log'> & { busUrl: string },
+): Promise<Messaging> {
+  const bus = await connectBus(options.busUrl, options.service, (error) =>
+    app.log.warn({ err: error }, 'message bus error'),
+  );
+  const messaging = await startMessaging({ ...options, bus, log: app.log });
+  app.addHook('preClose', async () => {
+    await messaging.stop();
+    await bus.close();
+  });
+  return messaging;
 }

@@ -13,7 +13,7 @@ const root = resolve(import.meta.dirname, '../../../..');
 
 async function findTestFiles(filter: string | undefined): Promise<string[]> {
   const files: string[] = [];
-  for (const group of ['packages', 'services', 'tools']) {
+  for (const group of ['packages', 'services', 'tools', 'infra']) {
     const groupDir = join(root, group);
     if (!existsSync(groupDir)) continue;
     for (const pkg of await readdir(groupDir)) {

@@ -1,7 +1,7 @@
 // Starts the real `emporium up` (real processes, real ports) in a throwaway data folder, for system
 // tests and benchmarks, and stops it.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { dropDatabasesWithPrefix, loadLocalSecrets } from '@emporium/local-postgres';
@@ -12,6 +12,8 @@ const CLI = resolve(import.meta.dirname, '../../../../tools/cli/dist/src/main.js
 export interface RuntimeOptions {
   infra: 'embedded' | 'local';
   machinePgUrl?: string;
+  /** local mode: the NATS server the services use. */
+  natsUrl?: string;
 }
 
 export interface Runtime {
@@ -21,6 +23,8 @@ export interface Runtime {
   output: () => string;
   adminUrl(): Promise<string>;
   serviceUrl(service: string): Promise<string>;
+  /** The broker the running services use (from the runtime's state file). */
+  busUrl(): Promise<string>;
   start(): Promise<void>;
   /** Sends SIGINT as Ctrl-C would; resolves with the exit code. */
   interrupt(): Promise<number | null>;
@@ -63,6 +67,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     EMPORIUM_ADMIN_EMAIL: 'admin@systest.example',
     EMPORIUM_ADMIN_PASSWORD: 'systest-admin-password',
     ...(options.machinePgUrl ? { EMPORIUM_PG_URL: options.machinePgUrl } : {}),
+    ...(options.natsUrl ? { EMPORIUM_BUS_URL: options.natsUrl } : {}),
   };
   let child: ChildProcess | undefined;
   let output = '';
@@ -78,6 +83,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     dataDir,
     output: () => output,
     adminUrl,
+    async busUrl() {
+      const state = JSON.parse(await readFile(join(dataDir, 'runtime.json'), 'utf8')) as { busUrl: string };
+      return state.busUrl;
+    },
     async serviceUrl(service) {
       const url = new URL(await adminUrl());
       url.username = `${prefix}${service}`;

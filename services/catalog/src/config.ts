@@ -1,10 +1,12 @@
 // The catalog's settings, read once at start: the kit's service, database and token-checking settings.
 import { fileURLToPath } from 'node:url';
+import { MessagingConfig } from '@emporium/messaging';
 import { AuthConfig, DatabaseConfig, ServiceConfig, type Static, Type } from '@emporium/service-kit';
 
 export const CatalogConfig = Type.Object({
   ...ServiceConfig.properties,
   ...DatabaseConfig.properties,
+  ...MessagingConfig.properties,
   ...AuthConfig.properties,
 });
 export type CatalogConfig = Static<typeof CatalogConfig>;

@@ -1,9 +1,11 @@
 // The users service's settings, read once at start.
+import { MessagingConfig } from '@emporium/messaging';
 import { DatabaseConfig, ServiceConfig, type Static, Type } from '@emporium/service-kit';
 
 export const UsersConfig = Type.Object({
   ...ServiceConfig.properties,
   ...DatabaseConfig.properties,
+  ...MessagingConfig.properties,
   JWT_ISSUER: Type.String({ default: 'emporium-users' }),
   JWT_AUDIENCE: Type.String({ default: 'emporium' }),
   ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 30, maximum: 900, default: 900 }),

@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { down } from './commands/down.js';
+import { deadLetters, replay, tail } from './commands/events.js';
 import { status } from './commands/status.js';
 import { up } from './commands/up.js';
 import { readSettings, type Settings } from './settings.js';
@@ -34,6 +35,23 @@ program
       ...(opts.dataDir ? { dataDir: resolve(opts.dataDir) } : {}),
     }),
   );
+const events = program.command('events').description('messages on the bus: live, dead letters, replay');
+events
+  .command('tail')
+  .description('print recent messages, then new ones as they are published')
+  .option('--type <text>', 'only types containing this text, e.g. OrderCreated')
+  .option('--last <n>', 'how many recent messages to show first', '10')
+  .action((opts: { type?: string; last: string }) =>
+    run((s) => tail(s, { ...(opts.type ? { type: opts.type } : {}), last: Number(opts.last) })),
+  );
+events
+  .command('dead-letters')
+  .description('list refused messages with the reason')
+  .action(() => run(deadLetters));
+events
+  .command('replay <id>')
+  .description('publish a dead-lettered message again on its original subject')
+  .action((id: string) => run((s) => replay(s, id)));
 program
   .command('status')
   .description('show each service of the running shop and whether it is ready')

@@ -12,6 +12,8 @@ export interface Settings {
   pgPort: number;
   /** local mode: a superuser connection string to the machine's PostgreSQL. */
   pgAdminUrl: string;
+  /** local mode: the NATS JetStream server the services use. */
+  busUrl: string;
   gatewayPort: number;
   portBase: number;
   host: string;
@@ -42,6 +44,7 @@ export function readSettings(root: string, env: NodeJS.ProcessEnv = process.env)
     dataDir: resolve(root, env.EMPORIUM_DATA_DIR ?? '.data'),
     pgPort: integer('EMPORIUM_PG_PORT', env.EMPORIUM_PG_PORT, DEFAULT_EMBEDDED_PORT),
     pgAdminUrl: env.EMPORIUM_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    busUrl: env.EMPORIUM_BUS_URL ?? 'nats://127.0.0.1:4222',
     gatewayPort: integer('EMPORIUM_GATEWAY_PORT', env.EMPORIUM_GATEWAY_PORT, 8080),
     portBase: integer('EMPORIUM_PORT_BASE', env.EMPORIUM_PORT_BASE, 8100),
     host: '127.0.0.1',

@@ -2,27 +2,54 @@
 // Runs on the embedded PostgreSQL and, when it answers (always in CI), on the machine's PostgreSQL.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createRuntime, machinePostgresUrl, type Runtime } from '@emporium/testing';
+import { ProductCreated, streamOf, UserRegistered } from '@emporium/contracts';
+import { connectBus } from '@emporium/messaging';
+import {
+  createRuntime,
+  findNatsServer,
+  machinePostgresUrl,
+  type NatsServerProcess,
+  type Runtime,
+  startNatsServer,
+} from '@emporium/testing';
 import { importJWK, SignJWT } from 'jose';
 import pg from 'pg';
 import { shopClient } from './support/shop-client.js';
 
 const machinePg = await machinePostgresUrl();
 if (!machinePg && process.env.CI === 'true') throw new Error('CI=true needs the machine PostgreSQL at 127.0.0.1:5432');
+const natsBinary = findNatsServer();
+if (!natsBinary && process.env.CI === 'true') throw new Error('CI=true needs nats-server for the infrastructure mode');
 
 for (const infra of ['embedded', 'local'] as const) {
-  const skip = infra === 'local' && !machinePg ? 'the machine PostgreSQL does not answer' : false;
+  const skip =
+    infra === 'local' && !machinePg
+      ? 'the machine PostgreSQL does not answer'
+      : infra === 'local' && !natsBinary
+        ? 'nats-server is not installed'
+        : false;
   describe(`system: the shop through the gateway (${infra} PostgreSQL)`, { skip }, () => {
     let runtime: Runtime;
     let shop: ReturnType<typeof shopClient>;
     const customer = { email: `sys.${infra}@example.com`, password: 'a long enough password', name: 'Sys Tester' };
 
+    let nats: NatsServerProcess | undefined;
+
     before(async () => {
-      runtime = await createRuntime({ infra, ...(machinePg ? { machinePgUrl: machinePg } : {}) });
+      // The infrastructure mode runs on real NATS: a private server, so tests never share streams.
+      if (infra === 'local' && natsBinary) nats = await startNatsServer(natsBinary);
+      runtime = await createRuntime({
+        infra,
+        ...(machinePg ? { machinePgUrl: machinePg } : {}),
+        ...(nats ? { natsUrl: nats.url } : {}),
+      });
       await runtime.start();
       shop = shopClient(runtime.gateway);
     });
-    after(() => runtime?.cleanUp());
+    after(async () => {
+      await runtime?.cleanUp();
+      await nats?.stop();
+    });
 
     it('registers, signs in and reads the profile', async () => {
       const created = await shop.post('/api/users/v1/users', customer);
@@ -33,6 +60,55 @@ for (const infra of ['embedded', 'local'] as const) {
       assert.equal(me.status, 200);
       assert.equal(me.body.email, customer.email);
       assert.ok(me.headers.get('x-request-id'));
+    });
+
+    it('publishes UserRegistered and ProductCreated through the outbox to a subscriber', async () => {
+      const bus = await connectBus(await runtime.busUrl(), 'system-test');
+      const seen: Array<{ type: string; data: Record<string, unknown> }> = [];
+      const subscriptions = await Promise.all(
+        [UserRegistered, ProductCreated].map((message) =>
+          bus.consume(
+            {
+              durable: `systest-${message.service}`,
+              stream: streamOf(message.service).name,
+              filterSubjects: [message.type],
+              ackWaitMs: 5000,
+              maxDeliveries: 3,
+              maxInFlight: 4,
+            },
+            async (delivery) => {
+              seen.push(JSON.parse(Buffer.from(delivery.data).toString('utf8')));
+              await delivery.ack();
+            },
+          ),
+        ),
+      );
+      try {
+        const email = `events.${infra}@example.com`;
+        assert.equal((await shop.post('/api/users/v1/users', { ...customer, email })).status, 201);
+        const { access_token: adminToken } = await shop.signIn('admin@systest.example', 'systest-admin-password');
+        const created = await shop.post(
+          '/api/products/v1/products',
+          {
+            sku: `EVT-${infra.toUpperCase()}`,
+            name: 'Event Kettle',
+            description: 'A kettle that makes news',
+            category: 'kitchen',
+            price: { amount: 2500, currency: 'USD' },
+          },
+          adminToken,
+        );
+        assert.equal(created.status, 201);
+        const deadline = Date.now() + 15_000;
+        const arrived = () =>
+          seen.some((e) => e.type === UserRegistered.type && e.data.email === email) &&
+          seen.some((e) => e.type === ProductCreated.type && e.data.product_id === created.body.id);
+        while (!arrived() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+        assert.ok(arrived(), `events seen: ${JSON.stringify(seen.map((e) => e.type))}`);
+      } finally {
+        await Promise.all(subscriptions.map((s) => s.stop()));
+        await bus.close();
+      }
     });
 
     it('rotates refresh tokens and revokes the family on reuse', async () => {

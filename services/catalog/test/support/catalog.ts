@@ -21,6 +21,7 @@ export async function startTestCatalog(label: string): Promise<TestCatalog> {
     DATABASE_URL: db.url,
     JWKS_URL: 'http://127.0.0.1:9/unused-in-tests',
     LOG_LEVEL: 'silent',
+    BUS_URL: 'nats://127.0.0.1:1', // messaging is not started in component tests
   });
   const pool = createPool(config.DATABASE_URL, 4, 'catalog-test');
   await migrate(pool, MIGRATIONS_DIR);

@@ -25,6 +25,7 @@ export async function startUsers(label: string, env: Record<string, string> = {}
       DATABASE_URL: db.url,
       PASSWORD_HASH_COST: '10',
       LOG_LEVEL: 'silent',
+      BUS_URL: 'nats://127.0.0.1:1', // messaging is not started in component tests
       ...env,
       ...extra,
     });

@@ -5,6 +5,7 @@ import type { Settings } from '../settings.js';
 export function printReadyTable(
   settings: Settings,
   gateway: string,
+  busUrl: string,
   seconds: number,
   services: Array<{ name: string; url: string; pid: number | undefined }>,
 ): void {
@@ -19,6 +20,8 @@ export function printReadyTable(
       `  ${pc.bold('Admin')}         ${settings.admin.email} / ${settings.admin.password} ${pc.dim('(local use only)')}`,
     );
   }
+  const broker = settings.infra === 'embedded' ? '(embedded broker)' : '(NATS JetStream)';
+  console.log(`  ${pc.bold('Broker')}        ${busUrl} ${pc.dim(broker)}`);
   console.log(
     `  ${pc.bold('Data')}          ${settings.infra === 'embedded' ? settings.dataDir : settings.pgAdminUrl.replace(/:[^:@/]*@/, '@')}`,
   );

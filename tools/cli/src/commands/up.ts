@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import pc from 'picocolors';
+import { type RuntimeBroker, startBroker } from '../runtime/broker.js';
 import { type RuntimeDatabase, startDatabase } from '../runtime/database.js';
 import { formatLogLine, prefixer } from '../runtime/log-lines.js';
 import { clearState, writeState } from '../runtime/state.js';
@@ -17,7 +18,12 @@ const STOP_GRACE_MS = 10_000;
 const portOf = (s: Settings, spec: ServiceSpec) => (spec.route ? s.portBase + spec.portOffset : s.gatewayPort);
 const urlOf = (s: Settings, spec: ServiceSpec) => `http://${s.host}:${portOf(s, spec)}`;
 
-function envFor(settings: Settings, spec: ServiceSpec, databaseUrl: string | undefined): Record<string, string> {
+function envFor(
+  settings: Settings,
+  spec: ServiceSpec,
+  databaseUrl: string | undefined,
+  busUrl: string,
+): Record<string, string> {
   const users = SERVICES.find((s) => s.name === 'users');
   const env: Record<string, string> = {
     PORT: String(portOf(settings, spec)),
@@ -26,7 +32,10 @@ function envFor(settings: Settings, spec: ServiceSpec, databaseUrl: string | und
     SERVICE_VERSION: 'v1',
     JWKS_URL: `${users ? urlOf(settings, users) : ''}/.well-known/jwks.json`,
   };
-  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  if (databaseUrl) {
+    env.DATABASE_URL = databaseUrl;
+    env.BUS_URL = busUrl;
+  }
   if (spec.name === 'users' && settings.admin) {
     env.EMPORIUM_ADMIN_EMAIL = settings.admin.email;
     env.EMPORIUM_ADMIN_PASSWORD = settings.admin.password;
@@ -47,12 +56,13 @@ export async function up(settings: Settings): Promise<number> {
     return 1;
   }
   await mkdir(settings.dataDir, { recursive: true });
-  const label = prefixer(['postgres', ...SERVICES.map((s) => s.name)]);
+  const label = prefixer(['postgres', 'broker', ...SERVICES.map((s) => s.name)]);
   const print = (name: string, line: string) => console.log(formatLogLine(label(name), line));
   const step = (text: string) => console.log(pc.bold(`▸ ${text}`));
 
   const running: ManagedProcess[] = [];
   let database: RuntimeDatabase | undefined;
+  let broker: RuntimeBroker | undefined;
   let stopping: Promise<void> | undefined;
   const stopAll = () => {
     stopping ??= (async () => {
@@ -61,6 +71,7 @@ export async function up(settings: Settings): Promise<number> {
         const how = await stopManaged(proc, STOP_GRACE_MS);
         if (how === 'killed') console.log(pc.yellow(`  ${proc.name} did not stop in time and was killed`));
       }
+      await broker?.stop();
       await database?.stop();
       await clearState(settings.dataDir);
       step('stopped');
@@ -74,13 +85,16 @@ export async function up(settings: Settings): Promise<number> {
     );
     database = await startDatabase(settings, print);
     if (database.process) running.push(database.process);
+    step(settings.infra === 'embedded' ? 'starting the embedded broker' : `using NATS at ${settings.busUrl}`);
+    broker = await startBroker(settings, print);
+    if (broker.process) running.push(broker.process);
     const launch = async (spec: ServiceSpec) => {
       const dbUrl = spec.database ? await database?.urlFor(spec.name) : undefined;
       const t = performance.now();
       const proc = spawnManaged({
         name: spec.name,
         script: entryPath(settings.root, spec),
-        env: envFor(settings, spec, dbUrl),
+        env: envFor(settings, spec, dbUrl, broker?.url ?? ''),
         onLine: print,
       });
       running.push(proc);
@@ -107,6 +121,7 @@ export async function up(settings: Settings): Promise<number> {
   printReadyTable(
     settings,
     gateway,
+    broker?.url ?? '',
     seconds,
     SERVICES.map((spec) => ({
       name: spec.name,
@@ -119,6 +134,7 @@ export async function up(settings: Settings): Promise<number> {
     infra: settings.infra,
     startedAt: new Date().toISOString(),
     gateway,
+    busUrl: broker?.url ?? '',
     services: SERVICES.map((spec) => ({
       name: spec.name,
       url: urlOf(settings, spec),

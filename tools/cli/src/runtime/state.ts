@@ -8,6 +8,8 @@ export interface RuntimeState {
   infra: string;
   startedAt: string;
   gateway: string;
+  /** The broker the services use (embedded broker URL or nats://...). */
+  busUrl: string;
   services: Array<{ name: string; url: string; pid: number | undefined }>;
 }
 
