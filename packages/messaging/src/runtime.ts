@@ -91,7 +91,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
   })();
   return {
     relay,
-    consumerStats: () => consumers?.stats() ?? { handled: 0, duplicates: 0, retried: 0, deadLettered: 0 },
+    consumerStats: () => consumers?.stats() ?? { handled: 0, duplicates: 0, retried: 0, deadLettered: 0, skipped: 0 },
     isConsuming: () => consumers !== undefined,
     async stop() {
       stopped = true;

@@ -2,13 +2,13 @@
 // declarations converge when repeated or raced, a deleted durable comes back, and a throughput figure.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { findNatsServer, type NatsServerProcess, startNatsServer } from '@emporium/testing';
 import { type JetStreamManager, jetstreamManager } from '@nats-io/jetstream';
 import { millis, type NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import type { MessageBus } from '../src/bus.js';
 import { connectNatsBus } from '../src/nats/nats-bus.js';
 import { DeliveryLog, openScenario, textMessage, waitUntil } from './support/bus-probe.js';
-import { findNatsServer, type NatsServerProcess, startNatsServer } from './support/nats-server.js';
 
 const binary = findNatsServer();
 if (!binary && process.env.CI === 'true') throw new Error('CI=true but no nats-server binary');

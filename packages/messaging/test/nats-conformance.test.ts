@@ -1,10 +1,10 @@
 // Runs the MessageBus conformance suite against NATS JetStream, on a private nats-server started for
 // this file (own port, own store), so restarting it disturbs nothing else.
 import { test } from 'node:test';
+import { findNatsServer, type NatsServerProcess, startNatsServer } from '@emporium/testing';
 import type { MessageBus } from '../src/bus.js';
 import { connectNatsBus } from '../src/nats/nats-bus.js';
 import { busConformanceSuite } from './support/conformance.js';
-import { findNatsServer, type NatsServerProcess, startNatsServer } from './support/nats-server.js';
 
 const binary = findNatsServer();
 

@@ -30,6 +30,8 @@ export interface ConsumerStats {
   duplicates: number;
   retried: number;
   deadLettered: number;
+  /** Messages of the stream that this service has no handler for. */
+  skipped: number;
 }
 
 export interface Consumers {
@@ -51,7 +53,7 @@ export async function startConsumers(options: {
 }): Promise<Consumers> {
   const { bus, pool, service, log } = options;
   const settings = { ...DEFAULT_CONSUMER_SETTINGS, ...options.settings };
-  const stats: ConsumerStats = { handled: 0, duplicates: 0, retried: 0, deadLettered: 0 };
+  const stats: ConsumerStats = { handled: 0, duplicates: 0, retried: 0, deadLettered: 0, skipped: 0 };
   const byType = new Map(options.handlers.map((h) => [h.message.type, h]));
   const sources = [...new Set(options.handlers.map((h) => h.message.service))];
 
@@ -70,7 +72,12 @@ export async function startConsumers(options: {
     const decoded = decodeMessage(delivery.data);
     if (!decoded.ok) return refuse(durable, delivery, decoded.reason);
     const handler = byType.get(decoded.envelope.type);
-    if (!handler) return refuse(durable, delivery, `${durable} has no handler for ${decoded.envelope.type}`);
+    if (!handler) {
+      // A known message this service does not handle, on a stream it reads whole (see filtersFor).
+      await delivery.ack();
+      stats.skipped += 1;
+      return;
+    }
     const { envelope } = decoded;
     try {
       const fresh = await withTransaction(pool, async (tx) => {
@@ -113,7 +120,7 @@ export async function startConsumers(options: {
           {
             durable,
             stream: streamOf(source).name,
-            filterSubjects: types,
+            filterSubjects: filtersFor(source, types),
             ackWaitMs: settings.ackWaitMs,
             // The broker's own limit sits above ours, so the consumer, not the broker, decides to dead-letter.
             maxDeliveries: settings.maxDeliveries + 2,
@@ -130,4 +137,12 @@ export async function startConsumers(options: {
       await Promise.all(subscriptions.map((s) => s.stop()));
     },
   };
+}
+
+/**
+ * One type: a filter on exactly it. Several: the whole stream, because NATS servers before 2.10 take
+ * only one filter subject per consumer; types without a handler are then acked and skipped.
+ */
+function filtersFor(source: string, types: string[]): string[] {
+  return types.length === 1 ? types : streamOf(source).subjects;
 }
