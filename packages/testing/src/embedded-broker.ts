@@ -4,17 +4,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { BrokerProcess } from './broker-process.js';
 import { freePort } from './ports.js';
 
 const ENTRY = resolve(import.meta.dirname, '../../../../infra/broker/dist/src/main.js');
-
-export interface BrokerProcess {
-  url: string;
-  restart(): Promise<void>;
-  /** SIGKILL, then start again: nothing acknowledged may be lost. */
-  crash(): Promise<void>;
-  stop(): Promise<void>;
-}
 
 export async function startEmbeddedBroker(): Promise<BrokerProcess> {
   const dataDir = await mkdtemp(join(tmpdir(), 'emporium-broker-'));
@@ -26,6 +19,12 @@ export async function startEmbeddedBroker(): Promise<BrokerProcess> {
     url,
     async restart() {
       await terminate(child, 'SIGTERM');
+      child = await launch(url, env);
+    },
+    async down() {
+      await terminate(child, 'SIGTERM');
+    },
+    async up() {
       child = await launch(url, env);
     },
     async crash() {

@@ -1,3 +1,4 @@
+export * from './broker-process.js';
 export * from './database.js';
 export * from './embedded-broker.js';
 export * from './machine-postgres.js';

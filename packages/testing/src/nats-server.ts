@@ -5,19 +5,14 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import type { BrokerProcess } from './broker-process.js';
 import { freePort } from './ports.js';
 
 const READY_TIMEOUT_MS = 15_000;
 const EXIT_TIMEOUT_MS = 10_000;
 
-export interface NatsServerProcess {
-  url: string;
-  /** Graceful stop (the store is flushed) and start again on the same port and store. */
-  restart(): Promise<void>;
-  /** SIGKILL, then start again: nothing acknowledged may be lost. */
-  crash(): Promise<void>;
-  stop(): Promise<void>;
-}
+/** The NATS server is one kind of broker process. */
+export type NatsServerProcess = BrokerProcess;
 
 /** The nats-server binary: $NATS_SERVER_BIN, Debian's /usr/sbin, or the PATH; undefined when absent. */
 export function findNatsServer(): string | undefined {
@@ -38,6 +33,12 @@ export async function startNatsServer(binary: string): Promise<NatsServerProcess
     url: `nats://127.0.0.1:${port}`,
     async restart() {
       await terminate(child, 'SIGTERM');
+      child = await launch(binary, args);
+    },
+    async down() {
+      await terminate(child, 'SIGTERM');
+    },
+    async up() {
       child = await launch(binary, args);
     },
     async crash() {
