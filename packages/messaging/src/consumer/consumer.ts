@@ -4,7 +4,8 @@
 import { streamOf } from '@emporium/contracts';
 import { type Pool, withTransaction } from '@emporium/service-kit';
 import type { Delivery, MessageBus, Subscription } from '../bus.js';
-import { claimMessage } from '../inbox/inbox.js';
+import { claimMessage, claimMessages } from '../inbox/inbox.js';
+import { createBatcher } from './batcher.js';
 import { deadLetter } from './dead-letter.js';
 import { decodeMessage } from './decode.js';
 import type { MessageHandler } from './handlers.js';
@@ -16,6 +17,14 @@ export interface ConsumerSettings {
   retryDelaysMs: number[];
   ackWaitMs: number;
   maxInFlight: number;
+  /** How many deliveries that arrive together may share one transaction. */
+  maxBatch: number;
+}
+
+interface Ready {
+  delivery: Delivery;
+  envelope: Parameters<MessageHandler['handle']>[1];
+  handler: MessageHandler;
 }
 
 export const DEFAULT_CONSUMER_SETTINGS: ConsumerSettings = {
@@ -23,6 +32,7 @@ export const DEFAULT_CONSUMER_SETTINGS: ConsumerSettings = {
   retryDelaysMs: [500, 2000, 10_000, 30_000],
   ackWaitMs: 30_000,
   maxInFlight: 16,
+  maxBatch: 32,
 };
 
 export interface ConsumerStats {
@@ -68,21 +78,12 @@ export async function startConsumers(options: {
     }
   };
 
-  const onDelivery = (durable: string) => async (delivery: Delivery) => {
-    const decoded = decodeMessage(delivery.data);
-    if (!decoded.ok) return refuse(durable, delivery, decoded.reason);
-    const handler = byType.get(decoded.envelope.type);
-    if (!handler) {
-      // A known message this service does not handle, on a stream it reads whole (see filtersFor).
-      await delivery.ack();
-      stats.skipped += 1;
-      return;
-    }
-    const { envelope } = decoded;
+  /** Handles one message in its own transaction; on failure, retries later or dead-letters it. */
+  const handleOne = async (durable: string, { delivery, envelope, handler }: Ready) => {
     try {
       const fresh = await withTransaction(pool, async (tx) => {
         if (!(await claimMessage(tx, durable, envelope.id, envelope.type))) return false;
-        await handler.handle(tx, envelope as Parameters<MessageHandler['handle']>[1]);
+        await handler.handle(tx, envelope);
         return true;
       });
       await delivery.ack();
@@ -101,6 +102,59 @@ export async function startConsumers(options: {
       const delays = settings.retryDelaysMs;
       await delivery.nak(delays[Math.min(delivery.deliveryCount - 1, delays.length - 1)] ?? 1000);
     }
+  };
+
+  /**
+   * Messages that arrived together share one transaction (one inbox insert, one commit). If any
+   * handler fails, that transaction rolls back whole and each message is handled on its own, so one
+   * bad message cannot hold back the others.
+   */
+  const handleBatch = (durable: string) => async (batch: Ready[]) => {
+    const [only] = batch;
+    if (batch.length === 1 && only) return handleOne(durable, only);
+    let firsts: boolean[];
+    try {
+      firsts = await withTransaction(pool, async (tx) => {
+        const fresh = await claimMessages(
+          tx,
+          durable,
+          batch.map((r) => r.envelope),
+        );
+        const seen = new Set<string>();
+        const results: boolean[] = [];
+        for (const { envelope, handler } of batch) {
+          const first = fresh.has(envelope.id) && !seen.has(envelope.id);
+          seen.add(envelope.id);
+          if (first) await handler.handle(tx, envelope);
+          results.push(first);
+        }
+        return results;
+      });
+    } catch {
+      for (const ready of batch) await handleOne(durable, ready);
+      return;
+    }
+    await Promise.all(batch.map((r) => r.delivery.ack()));
+    for (const first of firsts) {
+      if (first) stats.handled += 1;
+      else stats.duplicates += 1;
+    }
+  };
+
+  const onDelivery = (durable: string) => {
+    const batcher = createBatcher(handleBatch(durable), settings.maxBatch);
+    return async (delivery: Delivery) => {
+      const decoded = decodeMessage(delivery.data);
+      if (!decoded.ok) return refuse(durable, delivery, decoded.reason);
+      const handler = byType.get(decoded.envelope.type);
+      if (!handler) {
+        // A known message this service does not handle, on a stream it reads whole (see filtersFor).
+        await delivery.ack();
+        stats.skipped += 1;
+        return;
+      }
+      await batcher.add({ delivery, envelope: decoded.envelope as Ready['envelope'], handler });
+    };
   };
 
   const subscriptions: Subscription[] = [];

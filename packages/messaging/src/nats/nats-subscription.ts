@@ -101,6 +101,21 @@ async function recreateWhenMissing(ctx: SubscriptionContext, options: ConsumerOp
   }
 }
 
+const pendingFlush = new WeakMap<NatsConnection, Promise<void>>();
+
+/** One PING for all the acks written in the same turn (a batch's acks go out together). */
+function flushSoon(nc: NatsConnection): Promise<void> {
+  let flush = pendingFlush.get(nc);
+  if (!flush) {
+    flush = Promise.resolve().then(() => {
+      pendingFlush.delete(nc);
+      return nc.flush();
+    });
+    pendingFlush.set(nc, flush);
+  }
+  return flush;
+}
+
 /** Runs the handler on one message; never rejects, so one bad message cannot stop the pump. */
 async function deliver(ctx: SubscriptionContext, msg: JsMsg, handle: Handler): Promise<void> {
   let settled = false;
@@ -115,7 +130,7 @@ async function deliver(ctx: SubscriptionContext, msg: JsMsg, handle: Handler): P
       msg.ack();
       // Resolve once the server has the ack (its PONG follows it on the same connection). A
       // per-message ackAck would confirm the same thing at well under half the throughput.
-      await ctx.nc.flush();
+      await flushSoon(ctx.nc);
     },
     async nak(delayMs: number) {
       settled = true;

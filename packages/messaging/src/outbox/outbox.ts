@@ -18,14 +18,36 @@ export async function publish<D extends MessageDefinition>(
   data: DataOf<D>,
   context: EnvelopeContext,
 ): Promise<EventOf<D>> {
-  const envelope = createEnvelope(definition, data, context);
-  await tx.query(`INSERT INTO outbox (id, subject, aggregate, envelope) VALUES ($1, $2, $3, $4)`, [
-    envelope.id,
-    definition.type,
-    envelope.subject ?? envelope.id,
-    JSON.stringify(envelope),
-  ]);
-  // Delivered only if the transaction commits; notifications with one payload in one transaction collapse.
-  await tx.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, '']);
-  return envelope;
+  const [envelope] = await publishAll(tx, [{ definition, data, context }]);
+  return envelope as EventOf<D>;
+}
+
+export interface OutgoingMessage<D extends MessageDefinition = MessageDefinition> {
+  definition: D;
+  data: DataOf<D>;
+  context: EnvelopeContext;
+}
+
+/** Adds several messages in one statement (in this order); returns their envelopes. */
+export async function publishAll(tx: Queryable, messages: OutgoingMessage[]): Promise<EventOf<MessageDefinition>[]> {
+  const envelopes = messages.map((m) => createEnvelope(m.definition, m.data, m.context));
+  // One round trip: the insert, and the NOTIFY that wakes the relay. A NOTIFY is delivered only if the
+  // transaction commits, and notifications with one payload in one transaction collapse into one.
+  await tx.query(
+    `WITH added AS (
+       INSERT INTO outbox (id, subject, aggregate, envelope)
+       SELECT id, subject, aggregate, envelope
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS t(id, subject, aggregate, envelope, n)
+       ORDER BY n
+     )
+     SELECT pg_notify($5, '')`,
+    [
+      envelopes.map((e) => e.id),
+      envelopes.map((e) => e.type),
+      envelopes.map((e) => e.subject ?? e.id),
+      envelopes.map((e) => JSON.stringify(e)),
+      OUTBOX_CHANNEL,
+    ],
+  );
+  return envelopes;
 }
