@@ -161,6 +161,46 @@ for (const [name, startBroker] of brokers) {
       await eventually(async () => (await effects()).includes('After the failure'), 'the next message');
     });
 
+    it('isolates a failing message from the others that shared its transaction', async () => {
+      const batched = await startConsumers({
+        bus,
+        pool,
+        service: 'batchprobe',
+        log: quiet,
+        settings: { maxDeliveries: 2, retryDelaysMs: [100], ackWaitMs: 2000, maxInFlight: 16, maxBatch: 16 },
+        handlers: [
+          on(UserRegistered, 'test effects', async (tx, event) => {
+            if (!event.data.name.startsWith('batch ')) return;
+            await tx.query('INSERT INTO effects (name) VALUES ($1)', [`handled ${event.data.name}`]);
+            if (event.data.name === 'batch poison') throw new Error('poison');
+          }),
+        ],
+      });
+      try {
+        // A new durable starts at the stream's beginning: the earlier tests' messages pass through it too.
+        const events = [...Array.from({ length: 30 }, (_, i) => `batch ${i}`), 'batch poison'].map((n) =>
+          registration(n),
+        );
+        await Promise.all(events.map((e) => send(UserRegistered.type, e.id, e)));
+        const poison = events.at(-1);
+        await eventually(
+          async () =>
+            (await effects()).filter((n) => n.startsWith('handled batch ') && n !== 'handled batch poison').length >=
+            30,
+          'the 30 good messages',
+        );
+        await eventually(
+          async () => (await deadLetters()).some((l) => l.id === poison?.id && /poison/.test(l.reason)),
+          'the poison message dead-lettered',
+        );
+        const handled = (await effects()).filter((n) => n.startsWith('handled batch '));
+        assert.equal(handled.length, 30, 'each good message once, the poison never committed');
+        assert.equal(new Set(handled).size, 30);
+      } finally {
+        await batched.stop();
+      }
+    });
+
     it('handles a replayed dead letter once its cause is fixed', async () => {
       failNames = new Set(['Fixed later']);
       const event = registration('Fixed later');
