@@ -1,6 +1,8 @@
 // System test: the real CLI starts real processes; everything is driven over HTTP through the gateway.
 // Runs on the embedded PostgreSQL and, when it answers (always in CI), on the machine's PostgreSQL.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ProductCreated, streamOf, UserRegistered } from '@emporium/contracts';
 import { connectBus } from '@emporium/messaging';
@@ -16,6 +18,7 @@ import { importJWK, SignJWT } from 'jose';
 import pg from 'pg';
 import { shopClient } from './support/shop-client.js';
 
+const CLI = resolve(import.meta.dirname, '../src/main.js');
 const machinePg = await machinePostgresUrl();
 if (!machinePg && process.env.CI === 'true') throw new Error('CI=true needs the machine PostgreSQL at 127.0.0.1:5432');
 const natsBinary = findNatsServer();
@@ -109,6 +112,30 @@ for (const infra of ['embedded', 'local'] as const) {
         await Promise.all(subscriptions.map((s) => s.stop()));
         await bus.close();
       }
+    });
+
+    it('lists dead letters and refuses to replay an unknown one from the CLI', async () => {
+      const cli = (...args: string[]) =>
+        new Promise<{ code: number | null; out: string }>((done) => {
+          const child = spawn(process.execPath, [CLI, ...args], {
+            env: { ...process.env, ...runtime.env, NO_COLOR: '1' },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
+          let out = '';
+          child.stdout.on('data', (d) => {
+            out += d;
+          });
+          child.stderr.on('data', (d) => {
+            out += d;
+          });
+          child.once('exit', (code) => done({ code, out }));
+        });
+      const listed = await cli('events', 'dead-letters');
+      assert.equal(listed.code, 0, listed.out);
+      assert.match(listed.out, /No dead letters\./);
+      const replayed = await cli('events', 'replay', 'no-such-id');
+      assert.equal(replayed.code, 1);
+      assert.match(replayed.out, /No dead letter with id no-such-id/);
     });
 
     it('rotates refresh tokens and revokes the family on reuse', async () => {
