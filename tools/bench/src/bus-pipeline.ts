@@ -1,5 +1,7 @@
-// One measured pipeline: a producer database whose outbox a relay publishes, a broker, and a consumer
-// database whose handler records when each event was handled. Used by bus.ts for both brokers.
+// One measured pipeline: a producer database whose outbox a relay publishes (in this process), a broker,
+// and a consumer process (bus-consumer.ts) whose handler records when each event was handled.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { createEnvelope, UserRegistered } from '@emporium/contracts';
 import {
   connectBus,
@@ -7,9 +9,7 @@ import {
   type MessageBus,
   migrateMessaging,
   type OutgoingMessage,
-  on,
   publishAll,
-  startConsumers,
   startOutboxRelay,
 } from '@emporium/messaging';
 import { createPool, withTransaction } from '@emporium/service-kit';
@@ -30,12 +30,7 @@ export async function openPipeline(busUrl: string, producerUrl: string, consumer
   const producer = createPool(producerUrl, 8);
   const consumer = createPool(consumerUrl, 8);
   await migrateMessaging(producer);
-  await migrateMessaging(consumer);
-  await consumer.query(
-    'CREATE TABLE IF NOT EXISTS effects (id uuid PRIMARY KEY, committed_at timestamptz NOT NULL, handled_at timestamptz NOT NULL DEFAULT clock_timestamp())',
-  );
   const producerBus: MessageBus = await connectBus(busUrl, 'bench-producer', () => {});
-  const consumerBus: MessageBus = await connectBus(busUrl, 'bench-consumer', () => {});
   await ensureStreams(producerBus, ['users']);
   const relay = startOutboxRelay({
     pool: producer,
@@ -44,18 +39,7 @@ export async function openPipeline(busUrl: string, producerUrl: string, consumer
     log: quiet,
     batchSize: 1000,
   });
-  const consumers = await startConsumers({
-    bus: consumerBus,
-    pool: consumer,
-    service: 'bench',
-    log: quiet,
-    settings: { maxInFlight: 64, ackWaitMs: 30_000 },
-    handlers: [
-      on(UserRegistered, 'benchmark', async (tx, event) => {
-        await tx.query('INSERT INTO effects (id, committed_at) VALUES ($1, $2)', [event.data.user_id, event.time]);
-      }),
-    ],
-  });
+  const consumerProcess = await startConsumerProcess(busUrl, consumerUrl);
   return {
     async commit(count, perTransaction) {
       for (let done = 0; done < count; done += perTransaction) {
@@ -75,10 +59,9 @@ export async function openPipeline(busUrl: string, producerUrl: string, consumer
     },
     reset: async () => void (await consumer.query('TRUNCATE effects')),
     async close() {
-      await consumers.stop();
+      await stopProcess(consumerProcess);
       await relay.stop();
       await producerBus.close();
-      await consumerBus.close();
       await producer.end();
       await consumer.end();
     },
@@ -135,4 +118,27 @@ export async function rawBaseline(busUrl: string, count: number): Promise<number
   await sub.stop();
   await bus.close();
   return rate;
+}
+
+const CONSUMER = fileURLToPath(new URL('./bus-consumer.js', import.meta.url));
+
+function startConsumerProcess(busUrl: string, databaseUrl: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [CONSUMER], {
+    env: { ...process.env, BUS_URL: busUrl, DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((ready, fail) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('ready')) ready(child);
+    });
+    child.once('exit', (code) => fail(new Error(`the consumer process exited with ${code}`)));
+  });
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  return new Promise((done) => {
+    child.removeAllListeners('exit');
+    child.once('exit', () => done());
+    child.kill('SIGTERM');
+  });
 }
