@@ -5,25 +5,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createEnvelope, UserProfileUpdated, UserRegistered } from '@emporium/contracts';
 import { createPool, type Pool } from '@emporium/service-kit';
-import {
-  type BrokerProcess,
-  createTestDatabase,
-  findNatsServer,
-  startEmbeddedBroker,
-  startNatsServer,
-  type TestDatabase,
-} from '@emporium/testing';
+import { type BrokerProcess, brokersUnderTest, createTestDatabase, type TestDatabase } from '@emporium/testing';
 import { DEAD_LETTER_HEADERS, DEAD_LETTER_STREAM, type MessageBus } from '../src/bus.js';
 import { connectBus } from '../src/connect.js';
 import { type Consumers, startConsumers } from '../src/consumer/consumer.js';
 import { on } from '../src/consumer/handlers.js';
 import { ensureStreams } from '../src/runtime.js';
 import { migrateMessaging } from '../src/schema.js';
-
-const brokers: Array<[string, () => Promise<BrokerProcess>]> = [['embedded broker', startEmbeddedBroker]];
-const nats = findNatsServer();
-if (nats) brokers.push(['NATS JetStream', () => startNatsServer(nats)]);
-else if (process.env.CI === 'true') throw new Error('CI=true needs nats-server');
 
 const quiet = { warn() {}, error() {} };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -44,7 +32,7 @@ const registration = (name = 'Ada') => {
   );
 };
 
-for (const [name, startBroker] of brokers) {
+for (const [name, startBroker] of brokersUnderTest()) {
   describe(`consumers on the ${name}`, () => {
     let broker: BrokerProcess;
     let db: TestDatabase;

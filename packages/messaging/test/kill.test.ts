@@ -7,24 +7,12 @@ import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { UserRegistered } from '@emporium/contracts';
 import { createPool, type Pool, withTransaction } from '@emporium/service-kit';
-import {
-  type BrokerProcess,
-  createTestDatabase,
-  findNatsServer,
-  startEmbeddedBroker,
-  startNatsServer,
-  type TestDatabase,
-} from '@emporium/testing';
+import { type BrokerProcess, brokersUnderTest, createTestDatabase, type TestDatabase } from '@emporium/testing';
 import { publish } from '../src/outbox/outbox.js';
 import { migrateMessaging } from '../src/schema.js';
 
 const WORKER = resolve(import.meta.dirname, 'fixtures/worker.js');
 const EVENTS = 400;
-
-const brokers: Array<[string, () => Promise<BrokerProcess>]> = [['embedded broker', startEmbeddedBroker]];
-const nats = findNatsServer();
-if (nats) brokers.push(['NATS JetStream', () => startNatsServer(nats)]);
-else if (process.env.CI === 'true') throw new Error('CI=true needs nats-server');
 
 function startWorker(role: 'relay' | 'consumer', databaseUrl: string, busUrl: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [WORKER, role], {
@@ -49,7 +37,7 @@ function kill(child: ChildProcess): Promise<void> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-for (const [name, startBroker] of brokers) {
+for (const [name, startBroker] of brokersUnderTest()) {
   describe(`kill tests on the ${name}`, () => {
     let broker: BrokerProcess;
     let producerDb: TestDatabase;

@@ -4,14 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { UserProfileUpdated } from '@emporium/contracts';
 import { createPool, type Pool, withTransaction } from '@emporium/service-kit';
-import {
-  type BrokerProcess,
-  createTestDatabase,
-  findNatsServer,
-  startEmbeddedBroker,
-  startNatsServer,
-  type TestDatabase,
-} from '@emporium/testing';
+import { type BrokerProcess, brokersUnderTest, createTestDatabase, type TestDatabase } from '@emporium/testing';
 import type { MessageBus } from '../src/bus.js';
 import { connectBus } from '../src/connect.js';
 import { publish } from '../src/outbox/outbox.js';
@@ -19,15 +12,10 @@ import { type OutboxRelay, startOutboxRelay } from '../src/outbox/relay.js';
 import { ensureStreams } from '../src/runtime.js';
 import { migrateMessaging } from '../src/schema.js';
 
-const brokers: Array<[string, () => Promise<BrokerProcess>]> = [['embedded broker', startEmbeddedBroker]];
-const nats = findNatsServer();
-if (nats) brokers.push(['NATS JetStream', () => startNatsServer(nats)]);
-else if (process.env.CI === 'true') throw new Error('CI=true needs nats-server');
-
 const quiet = { info() {}, warn() {} };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-for (const [name, startBroker] of brokers) {
+for (const [name, startBroker] of brokersUnderTest()) {
   describe(`outbox relay on the ${name}`, () => {
     let broker: BrokerProcess;
     let db: TestDatabase;

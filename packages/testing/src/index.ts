@@ -1,4 +1,5 @@
 export * from './broker-process.js';
+export * from './brokers-under-test.js';
 export * from './database.js';
 export * from './embedded-broker.js';
 export * from './machine-postgres.js';
