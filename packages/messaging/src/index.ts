@@ -4,6 +4,7 @@ export * from './consumer/consumer.js';
 export * from './consumer/decode.js';
 export * from './consumer/handlers.js';
 export * from './inbox/inbox.js';
+export * from './metrics.js';
 export * from './outbox/outbox.js';
 export * from './outbox/relay.js';
 export * from './runtime.js';

@@ -7,6 +7,7 @@ import { DEAD_LETTER_STREAM, type MessageBus } from './bus.js';
 import { connectBus } from './connect.js';
 import { type ConsumerSettings, type ConsumerStats, type Consumers, startConsumers } from './consumer/consumer.js';
 import type { MessageHandler } from './consumer/handlers.js';
+import { watchRelay } from './metrics.js';
 import { type OutboxRelay, startOutboxRelay } from './outbox/relay.js';
 import { migrateMessaging } from './schema.js';
 
@@ -63,6 +64,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
   const { service, pool, bus, log } = options;
   await migrateMessaging(pool);
   const relay = startOutboxRelay({ pool, databaseUrl: options.databaseUrl, bus, log });
+  const unwatch = watchRelay(relay);
   let consumers: Consumers | undefined;
   let stopped = false;
   const connecting = (async () => {
@@ -98,6 +100,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
       await connecting;
       await consumers?.stop();
       await relay.stop();
+      unwatch();
     },
   };
 }

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createEnvelope, UserProfileUpdated, UserRegistered } from '@emporium/contracts';
-import { createPool, type Pool } from '@emporium/service-kit';
+import { createPool, metricsRegistry, type Pool } from '@emporium/service-kit';
 import { type BrokerProcess, brokersUnderTest, createTestDatabase, type TestDatabase } from '@emporium/testing';
 import { DEAD_LETTER_HEADERS, DEAD_LETTER_STREAM, type MessageBus } from '../src/bus.js';
 import { connectBus } from '../src/connect.js';
@@ -14,6 +14,13 @@ import { ensureStreams } from '../src/runtime.js';
 import { migrateMessaging } from '../src/schema.js';
 
 const quiet = { warn() {}, error() {} };
+
+/** emporium_messages_consumed_total of the probe consumer for one outcome, as Prometheus would scrape it. */
+async function consumed(outcome: string): Promise<number> {
+  const text = await metricsRegistry.getSingleMetricAsString('emporium_messages_consumed_total');
+  const line = new RegExp(`\\{[^}]*consumer="probe-from-users",outcome="${outcome}"[^}]*\\} (\\d+)`).exec(text);
+  return Number(line?.[1] ?? 0);
+}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
@@ -86,6 +93,7 @@ for (const [name, startBroker] of brokersUnderTest()) {
     });
 
     it('dead-letters malformed JSON, a foreign envelope and schema-invalid data, and keeps going', async () => {
+      const deadLetteredBefore = await consumed('dead_lettered');
       const subject = UserRegistered.type;
       await send(subject, 'bad-json', '{"specversion": "1.0", ');
       await send(subject, 'not-cloudevents', { hello: 'world' });
@@ -101,6 +109,7 @@ for (const [name, startBroker] of brokersUnderTest()) {
       assert.match(letters.find((l) => l.id === invalid.id)?.reason ?? '', /data does not match .*user_id/);
       assert.equal((await effects()).includes('Invalid'), false);
       assert.equal(consumers.stats().deadLettered, 3);
+      assert.equal((await consumed('dead_lettered')) - deadLetteredBefore, 3, 'counted in the metric');
     });
 
     it('handles every type it declares from one stream, in publish order', async () => {

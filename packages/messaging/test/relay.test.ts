@@ -3,10 +3,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { UserProfileUpdated } from '@emporium/contracts';
-import { createPool, type Pool, withTransaction } from '@emporium/service-kit';
+import { createPool, metricsRegistry, type Pool, withTransaction } from '@emporium/service-kit';
 import { type BrokerProcess, brokersUnderTest, createTestDatabase, type TestDatabase } from '@emporium/testing';
 import type { MessageBus } from '../src/bus.js';
 import { connectBus } from '../src/connect.js';
+import { watchRelay } from '../src/metrics.js';
 import { publish } from '../src/outbox/outbox.js';
 import { type OutboxRelay, startOutboxRelay } from '../src/outbox/relay.js';
 import { ensureStreams } from '../src/runtime.js';
@@ -111,6 +112,13 @@ for (const [name, startBroker] of brokersUnderTest()) {
       const backlog = await relays[0]?.backlog();
       assert.equal(backlog?.count, 20);
       assert.ok((backlog?.oldestAgeMs ?? 0) >= 500);
+      const relay = relays[0];
+      if (relay) {
+        const unwatch = watchRelay(relay);
+        const gauge = await metricsRegistry.getSingleMetricAsString('emporium_outbox_backlog_messages');
+        unwatch();
+        assert.match(gauge, /emporium_outbox_backlog_messages(\{[^}]*\})? 20$/m, 'the backlog is a metric');
+      }
       await broker.up();
       const deadline = Date.now() + 30_000;
       while (received.length < before + 20 && Date.now() < deadline) await sleep(100);

@@ -7,6 +7,7 @@ export * from './db.js';
 export * from './errors.js';
 export * from './health.js';
 export * from './lifecycle.js';
+export * from './metrics.js';
 export * from './migrations.js';
 export * from './pagination.js';
 export * from './problem.js';

@@ -16,6 +16,7 @@ import { registerAuth, type TokenVerifier } from './auth.js';
 import type { Pool } from './db.js';
 import { type ReadinessCheck, registerHealth } from './health.js';
 import { loggerOptions } from './logging.js';
+import { registerMetrics } from './metrics.js';
 import { registerProblemHandlers } from './problem.js';
 import { validatorCompiler } from './validation.js';
 
@@ -100,6 +101,7 @@ export async function createService(options: ServiceOptions): Promise<ServiceApp
   registerProblemHandlers(app);
   registerAuth(app, options.verifier);
   registerHealth(app, options.pool, options.readiness ?? []);
+  registerMetrics(app, options.name);
 
   if (options.pool) {
     const pool = options.pool;

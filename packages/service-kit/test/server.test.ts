@@ -136,6 +136,31 @@ describe('service kit: server, errors and access levels', () => {
     assert.equal(odd.json().servers, undefined);
   });
 
+  it('serves Prometheus metrics with a duration histogram per route and status', async () => {
+    const scrape = async () => {
+      const res = await app.inject({ url: '/metrics' });
+      assert.equal(res.statusCode, 200);
+      assert.match(String(res.headers['content-type']), /^text\/plain/);
+      return (labels: string) =>
+        Number(
+          new RegExp(`http_server_request_duration_seconds_count\\{[^}]*${labels}[^}]*\\} (\\d+)`).exec(
+            res.body,
+          )?.[1] ?? 0,
+        );
+    };
+    const before = await scrape();
+    await app.inject({ url: '/count?n=2' });
+    await app.inject({ url: '/count?n=nope' });
+    await app.inject({ url: '/no/such/path' });
+    const after = await scrape();
+    const grew = (labels: string) => after(labels) - before(labels);
+    assert.equal(grew('method="GET",route="/count",status_code="200"'), 1);
+    assert.equal(grew('method="GET",route="/count",status_code="400"'), 1);
+    assert.equal(grew('method="GET",route="unmatched",status_code="404"'), 1);
+    const body = (await app.inject({ url: '/metrics' })).body;
+    assert.match(body, /process_cpu_user_seconds_total/);
+  });
+
   it('is alive but not ready while its database is unreachable', async () => {
     assert.equal((await app.inject({ url: '/healthz' })).statusCode, 200);
     const ready = await app.inject({ url: '/readyz' });

@@ -5,6 +5,7 @@ import { streamOf } from '@emporium/contracts';
 import { type Pool, withTransaction } from '@emporium/service-kit';
 import type { Delivery, MessageBus, Subscription } from '../bus.js';
 import { claimMessage, claimMessages } from '../inbox/inbox.js';
+import { consumedMessages } from '../metrics.js';
 import { createBatcher } from './batcher.js';
 import { deadLetter } from './dead-letter.js';
 import { decodeMessage } from './decode.js';
@@ -71,11 +72,18 @@ export async function startConsumers(options: {
     try {
       await deadLetter(bus, durable, delivery, reason);
       stats.deadLettered += 1;
+      consumedMessages.inc({ consumer: durable, outcome: 'dead_lettered' });
       log.warn({ consumer: durable, id: delivery.id, subject: delivery.subject, reason }, 'message dead-lettered');
     } catch (error) {
       log.error({ err: error, consumer: durable, id: delivery.id }, 'cannot dead-letter; will retry');
       await delivery.nak(settings.retryDelaysMs.at(-1) ?? 5000);
     }
+  };
+
+  const count = (durable: string, fresh: boolean) => {
+    if (fresh) stats.handled += 1;
+    else stats.duplicates += 1;
+    consumedMessages.inc({ consumer: durable, outcome: fresh ? 'handled' : 'duplicate' });
   };
 
   /** Handles one message in its own transaction; on failure, retries later or dead-letters it. */
@@ -87,14 +95,14 @@ export async function startConsumers(options: {
         return true;
       });
       await delivery.ack();
-      if (fresh) stats.handled += 1;
-      else stats.duplicates += 1;
+      count(durable, fresh);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (delivery.deliveryCount >= settings.maxDeliveries) {
         return refuse(durable, delivery, `handler failed ${delivery.deliveryCount} times: ${message}`);
       }
       stats.retried += 1;
+      consumedMessages.inc({ consumer: durable, outcome: 'retried' });
       log.warn(
         { err: error, consumer: durable, id: envelope.id, delivery: delivery.deliveryCount },
         'handler failed; will retry',
@@ -135,10 +143,7 @@ export async function startConsumers(options: {
       return;
     }
     await Promise.all(batch.map((r) => r.delivery.ack()));
-    for (const first of firsts) {
-      if (first) stats.handled += 1;
-      else stats.duplicates += 1;
-    }
+    for (const first of firsts) count(durable, first);
   };
 
   const onDelivery = (durable: string) => {
@@ -151,6 +156,7 @@ export async function startConsumers(options: {
         // A known message this service does not handle, on a stream it reads whole (see filtersFor).
         await delivery.ack();
         stats.skipped += 1;
+        consumedMessages.inc({ consumer: durable, outcome: 'skipped' });
         return;
       }
       await batcher.add({ delivery, envelope: decoded.envelope as Ready['envelope'], handler });
