@@ -1,23 +1,19 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type BrokerProcess, runBroker, startBrokerProcess } from './support/broker-process.js';
+import { type BrokerProcess, startEmbeddedBroker } from '@emporium/testing';
+
+const MAIN = resolve(import.meta.dirname, '../src/main.js');
 
 describe('broker: the real process', () => {
-  let dataDir: string;
   let broker: BrokerProcess;
   before(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'emporium-broker-process-'));
-    broker = await startBrokerProcess(dataDir);
+    broker = await startEmbeddedBroker();
   });
-  after(async () => {
-    await broker?.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  after(() => broker?.stop());
 
   type Messages = { messages: Array<{ token: string; data: string }> };
   const call = async <T = unknown>(method: string, path: string, body?: object) => {
@@ -42,7 +38,7 @@ describe('broker: the real process', () => {
       10,
     );
 
-    await broker.restart('SIGKILL');
+    await broker.crash();
 
     const stored = await call<Messages>('GET', '/v1/streams/KILLED/messages?limit=1000');
     assert.deepEqual(stored.body.messages.map((m) => atob(m.data)).sort(), [...sent].sort());
@@ -79,13 +75,16 @@ describe('broker: the real process', () => {
     await once(idle, 'connect');
     idle.on('error', () => {}); // the broker cutting it is the point
     const started = Date.now();
-    await broker.restart('SIGTERM');
+    await broker.restart();
     assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
     idle.destroy();
   });
 
   it('exits with status 78 naming BROKER_DATA_DIR when it is not set', async () => {
-    const child = runBroker({ BROKER_DATA_DIR: '', PORT: '0' });
+    const child = spawn(process.execPath, [MAIN], {
+      env: { ...process.env, BROKER_DATA_DIR: '', PORT: '0' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr?.on('data', (chunk) => {
       stderr += chunk;
