@@ -2,38 +2,28 @@
 // mid-handler, and the broker killed, on NATS JetStream and on the embedded broker. Every event
 // committed to the outbox must have exactly one effect.
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { UserRegistered } from '@emporium/contracts';
 import { createPool, type Pool, withTransaction } from '@emporium/service-kit';
-import { type BrokerProcess, brokersUnderTest, createTestDatabase, type TestDatabase } from '@emporium/testing';
+import {
+  type BrokerProcess,
+  brokersUnderTest,
+  createTestDatabase,
+  startReadyProcess,
+  stopProcess,
+  type TestDatabase,
+} from '@emporium/testing';
 import { publish } from '../src/outbox/outbox.js';
 import { migrateMessaging } from '../src/schema.js';
 
 const WORKER = resolve(import.meta.dirname, 'fixtures/worker.js');
 const EVENTS = 400;
 
-function startWorker(role: 'relay' | 'consumer', databaseUrl: string, busUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [WORKER, role], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, BUS_URL: busUrl },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((ready, fail) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready')) ready(child);
-    });
-    child.once('exit', (code) => fail(new Error(`${role} worker exited with ${code}`)));
-  });
-}
-
-function kill(child: ChildProcess): Promise<void> {
-  return new Promise((done) => {
-    if (child.exitCode !== null || child.signalCode !== null) return done();
-    child.once('exit', () => done());
-    child.kill('SIGKILL');
-  });
-}
+const startWorker = (role: 'relay' | 'consumer', databaseUrl: string, busUrl: string) =>
+  startReadyProcess(WORKER, [role], { DATABASE_URL: databaseUrl, BUS_URL: busUrl });
+const kill = (child: ChildProcess) => stopProcess(child, 'SIGKILL');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

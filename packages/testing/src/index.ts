@@ -5,5 +5,6 @@ export * from './embedded-broker.js';
 export * from './machine-postgres.js';
 export * from './nats-server.js';
 export * from './ports.js';
+export * from './ready-process.js';
 export * from './runtime.js';
 export * from './tokens.js';

@@ -1,6 +1,5 @@
 // One measured pipeline: a producer database whose outbox a relay publishes (in this process), a broker,
 // and a consumer process (bus-consumer.ts) whose handler records when each event was handled.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createEnvelope, UserRegistered } from '@emporium/contracts';
 import {
@@ -13,6 +12,7 @@ import {
   startOutboxRelay,
 } from '@emporium/messaging';
 import { createPool, withTransaction } from '@emporium/service-kit';
+import { startReadyProcess, stopProcess } from '@emporium/testing';
 
 const quiet = { info() {}, warn() {}, error() {} };
 
@@ -59,7 +59,7 @@ export async function openPipeline(busUrl: string, producerUrl: string, consumer
     },
     reset: async () => void (await consumer.query('TRUNCATE effects')),
     async close() {
-      await stopProcess(consumerProcess);
+      await stopProcess(consumerProcess, 'SIGTERM');
       await relay.stop();
       await producerBus.close();
       await producer.end();
@@ -122,23 +122,5 @@ export async function rawBaseline(busUrl: string, count: number): Promise<number
 
 const CONSUMER = fileURLToPath(new URL('./bus-consumer.js', import.meta.url));
 
-function startConsumerProcess(busUrl: string, databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [CONSUMER], {
-    env: { ...process.env, BUS_URL: busUrl, DATABASE_URL: databaseUrl },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((ready, fail) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready')) ready(child);
-    });
-    child.once('exit', (code) => fail(new Error(`the consumer process exited with ${code}`)));
-  });
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  return new Promise((done) => {
-    child.removeAllListeners('exit');
-    child.once('exit', () => done());
-    child.kill('SIGTERM');
-  });
-}
+const startConsumerProcess = (busUrl: string, databaseUrl: string) =>
+  startReadyProcess(CONSUMER, [], { BUS_URL: busUrl, DATABASE_URL: databaseUrl });
