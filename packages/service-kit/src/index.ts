@@ -6,6 +6,7 @@ export * from './config.js';
 export * from './db.js';
 export * from './errors.js';
 export * from './health.js';
+export * from './idempotency.js';
 export * from './lifecycle.js';
 export * from './metrics.js';
 export * from './migrations.js';

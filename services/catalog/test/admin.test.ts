@@ -1,9 +1,9 @@
 // Managing products as an admin: create, change and (soft) delete, and who may do it.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { assertProblem, errorPaths } from '@emporium/service-testing';
 import type { CreateProductBody, ProductJson, ProductPage } from '../src/api/product-schemas.js';
 import { startTestCatalog, type TestCatalog } from './support/catalog.js';
-import { assertProblem, errorPaths } from './support/problems.js';
 import { productBody, skus } from './support/products.js';
 
 describe('managing products', () => {

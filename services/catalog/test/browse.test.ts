@@ -1,9 +1,9 @@
 // Browsing the catalog: the seed, categories, paging by name, category filter and reading by id.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { assertProblem, errorPaths } from '@emporium/service-testing';
 import type { ProductJson, ProductPage } from '../src/api/product-schemas.js';
 import { startTestCatalog, type TestCatalog } from './support/catalog.js';
-import { assertProblem, errorPaths } from './support/problems.js';
 import { walkPages } from './support/products.js';
 
 interface CategoryJson {

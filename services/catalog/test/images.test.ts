@@ -1,9 +1,9 @@
 // Product images: generated SVG artwork per SKU, cacheable for a year, with ETags.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { assertProblem } from '@emporium/service-testing';
 import type { ProductJson } from '../src/api/product-schemas.js';
 import { startTestCatalog, type TestCatalog } from './support/catalog.js';
-import { assertProblem } from './support/problems.js';
 import { productBody } from './support/products.js';
 
 describe('product images', () => {

@@ -1,0 +1,3 @@
+export * from './component-app.js';
+export * from './problems.js';
+export * from './token-issuer.js';
