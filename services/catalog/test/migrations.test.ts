@@ -30,6 +30,13 @@ describe('catalog migrations', () => {
     assert.deepEqual(await counts(), before);
   });
 
+  test('seed products carry ids derived from their SKU, which inventory seed stock relies on', async () => {
+    const { rows } = await catalog.pool.query<{ mismatched: number }>(
+      "SELECT count(*)::int AS mismatched FROM products WHERE id <> md5('emporium-seed:' || sku)::uuid",
+    );
+    assert.equal(rows[0]?.mismatched, 0);
+  });
+
   test('the search vector weighs name words above description words', async () => {
     const { rows } = await catalog.pool.query<{ vector: string }>(
       "SELECT search_vector::text AS vector FROM products WHERE sku = 'KIT-002'",
@@ -49,7 +56,7 @@ describe('catalog migrations', () => {
       });
       const pool = createPool(url, 2);
       try {
-        assert.deepEqual(await migrate(pool, MIGRATIONS_DIR), [1, 2]);
+        assert.deepEqual(await migrate(pool, MIGRATIONS_DIR), [1, 2, 3]);
         const { rows } = await pool.query<{ version: string; superuser: boolean }>(
           "SELECT current_setting('server_version_num') AS version, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser",
         );
