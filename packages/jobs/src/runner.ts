@@ -1,0 +1,79 @@
+// Background jobs for work that must not run inside a message handler's transaction (calling a payment
+// provider, sending mail): graphile-worker runs them from the service's own database, picks new jobs up
+// on NOTIFY, retries failures with exponential backoff, and survives crashes (a job whose worker died
+// is retried once its lock expires).
+import type { Pool } from '@emporium/service-kit';
+import { Logger, type LogLevel, runMigrations, run as runWorker, type Task, type TaskList } from 'graphile-worker';
+
+export interface JobContext {
+  jobId: string;
+  /** 1 on the first run. */
+  attempt: number;
+  maxAttempts: number;
+  /** True when a failure now gives the job up for good. */
+  isLastAttempt: boolean;
+}
+
+export type JobHandler = (payload: unknown, context: JobContext) => Promise<void>;
+
+type Log = {
+  info(o: object, m: string): void;
+  warn(o: object, m: string): void;
+  error(o: object, m: string): void;
+  debug?(o: object, m: string): void;
+};
+
+export interface JobRunnerOptions {
+  pool: Pool;
+  tasks: Record<string, JobHandler>;
+  log: Log;
+  /** Jobs run at once in this process. */
+  concurrency?: number;
+  /** Fallback poll when no NOTIFY arrives. */
+  pollIntervalMs?: number;
+}
+
+export interface JobRunner {
+  stop(): Promise<void>;
+}
+
+/** Creates graphile-worker's tables (its own schema, its own migration history) in the service's database. */
+export async function migrateJobs(pool: Pool): Promise<void> {
+  await runMigrations({ pgPool: pool, logger: loggerFor(quiet) });
+}
+
+const quiet: Log = { info() {}, warn() {}, error() {} };
+
+function loggerFor(log: Log): Logger {
+  return new Logger(() => (level: LogLevel, message: string, meta?: object) => {
+    const fields = { component: 'jobs', ...meta };
+    if (level === 'error') log.error(fields, message);
+    else if (level === 'warning') log.warn(fields, message);
+    else log.debug?.(fields, message);
+  });
+}
+
+function adapt(handler: JobHandler): Task {
+  return (payload, helpers) =>
+    handler(payload, {
+      jobId: helpers.job.id,
+      attempt: helpers.job.attempts,
+      maxAttempts: helpers.job.max_attempts,
+      isLastAttempt: helpers.job.attempts >= helpers.job.max_attempts,
+    });
+}
+
+export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunner> {
+  const taskList: TaskList = Object.fromEntries(
+    Object.entries(options.tasks).map(([name, handler]) => [name, adapt(handler)]),
+  );
+  const runner = await runWorker({
+    pgPool: options.pool,
+    taskList,
+    concurrency: options.concurrency ?? 8,
+    pollInterval: options.pollIntervalMs ?? 2000,
+    noHandleSignals: true,
+    logger: loggerFor(options.log),
+  });
+  return { stop: () => runner.stop() };
+}

@@ -1,0 +1,81 @@
+// Jobs run once their transaction commits and never when it rolls back; a failing job is retried and
+// told when its last attempt comes.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createPool, type Pool, withTransaction } from '@emporium/service-kit';
+import { createTestDatabase, type TestDatabase } from '@emporium/testing';
+import { enqueueJob } from '../src/enqueue.js';
+import { type JobContext, type JobRunner, migrateJobs, startJobRunner } from '../src/runner.js';
+
+const quiet = { info() {}, warn() {}, error() {} };
+
+async function eventually(check: () => boolean, what: string, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('background jobs', () => {
+  let db: TestDatabase;
+  let pool: Pool;
+  let runner: JobRunner;
+  const ran: Array<{ payload: unknown; context: JobContext }> = [];
+  const flaky: JobContext[] = [];
+
+  before(async () => {
+    db = await createTestDatabase('jobs');
+    pool = createPool(db.url, 6);
+    await migrateJobs(pool);
+    runner = await startJobRunner({
+      pool,
+      log: quiet,
+      pollIntervalMs: 200,
+      tasks: {
+        record: async (payload, context) => void ran.push({ payload, context }),
+        flaky: async (_payload, context) => {
+          flaky.push(context);
+          if (!context.isLastAttempt) throw new Error('provider unavailable');
+        },
+      },
+    });
+  });
+  after(async () => {
+    await runner.stop();
+    await pool.end();
+    await db.drop();
+  });
+
+  it('runs a job added in a committed transaction, with its payload', async () => {
+    await withTransaction(pool, (tx) => enqueueJob(tx, 'record', { order: 'a' }));
+    await eventually(() => ran.some((r) => (r.payload as { order: string }).order === 'a'), 'the job to run');
+    assert.equal(ran.find((r) => (r.payload as { order: string }).order === 'a')?.context.attempt, 1);
+  });
+
+  it('never runs a job whose transaction rolled back', async () => {
+    await assert.rejects(
+      withTransaction(pool, async (tx) => {
+        await enqueueJob(tx, 'record', { order: 'rolled-back' });
+        throw new Error('the state change failed');
+      }),
+    );
+    await withTransaction(pool, (tx) => enqueueJob(tx, 'record', { order: 'after' }));
+    await eventually(() => ran.some((r) => (r.payload as { order: string }).order === 'after'), 'the later job');
+    assert.ok(!ran.some((r) => (r.payload as { order: string }).order === 'rolled-back'));
+  });
+
+  it('retries a failing job and says when the last attempt comes', async () => {
+    await withTransaction(pool, (tx) => enqueueJob(tx, 'flaky', {}, { maxAttempts: 2 }));
+    await eventually(() => flaky.length === 2, 'the retry', 20_000);
+    assert.deepEqual(
+      flaky.map((c) => [c.attempt, c.isLastAttempt]),
+      [
+        [1, false],
+        [2, true],
+      ],
+    );
+    const { rows } = await pool.query('SELECT count(*)::int AS left FROM graphile_worker.jobs');
+    assert.equal(rows[0].left, 0, 'a job that finally succeeded is removed');
+  });
+});
