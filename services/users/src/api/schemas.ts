@@ -1,21 +1,10 @@
 // Request and response schemas of the users API (the source of its types and its OpenAPI document).
-import { type Static, Type, Uuid } from '@emporium/service-kit';
+import { Address, type Static, Type, Uuid } from '@emporium/service-kit';
 import { MIN_PASSWORD_LENGTH } from '../domain/accounts.js';
 import type { UserRow } from '../store/users-store.js';
 
 const Email = Type.String({ format: 'email', maxLength: 254 });
 const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
-
-export const Address = Type.Object(
-  {
-    line1: Type.String({ minLength: 1, maxLength: 200 }),
-    line2: Type.Optional(Type.String({ maxLength: 200 })),
-    city: Type.String({ minLength: 1, maxLength: 100 }),
-    postal_code: Type.String({ minLength: 1, maxLength: 20 }),
-    country: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' }),
-  },
-  { additionalProperties: false },
-);
 
 export const Registration = Type.Object(
   {

@@ -1,0 +1,36 @@
+// Builds the orders service's HTTP app on the service kit and registers its routes.
+import {
+  createService,
+  type Pool,
+  type ServiceApp,
+  type ServiceOptions,
+  type TokenVerifier,
+} from '@emporium/service-kit';
+import { registerOrderRoutes } from './api/order-routes.js';
+import type { CatalogClient } from './clients/catalog-client.js';
+import type { OrdersConfig } from './config.js';
+import type { OrderSagaEngine } from './flows/order-saga-engine.js';
+
+export interface OrdersDeps {
+  config: OrdersConfig;
+  pool: Pool;
+  verifier: TokenVerifier;
+  catalog: CatalogClient;
+  saga: OrderSagaEngine;
+  /** Tests pass one to silence or capture logs. */
+  logger?: ServiceOptions['logger'];
+}
+
+export async function buildApp({ config, pool, verifier, catalog, saga, logger }: OrdersDeps): Promise<ServiceApp> {
+  const app = await createService({
+    name: 'orders',
+    version: config.SERVICE_VERSION,
+    description: 'Orders: placing, reading, cancelling and shipping orders, carried through the order saga.',
+    logLevel: config.LOG_LEVEL,
+    pool,
+    verifier,
+    ...(logger ? { logger } : {}),
+  });
+  registerOrderRoutes(app, { pool, catalog, saga });
+  return app;
+}
