@@ -69,9 +69,11 @@ export function toProblem(error: unknown): Problem {
   };
 }
 
+/** The field a "required" or "additionalProperties" error is about, so the path names it. */
 function missingProperty(params: unknown): string {
-  const p = params as { missingProperty?: string } | undefined;
-  return p?.missingProperty ? `/${p.missingProperty}` : '';
+  const p = params as { missingProperty?: string; additionalProperty?: string } | undefined;
+  const field = p?.missingProperty ?? p?.additionalProperty;
+  return field ? `/${field}` : '';
 }
 
 export function registerProblemHandlers(app: FastifyInstance): void {

@@ -1,0 +1,34 @@
+// Builds the analytics HTTP app on the service kit and registers its routes (reports and the event log).
+import {
+  createService,
+  type Pool,
+  type ServiceApp,
+  type ServiceOptions,
+  type TokenVerifier,
+} from '@emporium/service-kit';
+import { registerEventLogRoutes } from './api/event-log-routes.js';
+import { registerReportRoutes } from './api/report-routes.js';
+import type { AnalyticsConfig } from './config.js';
+
+export interface AnalyticsDeps {
+  config: AnalyticsConfig;
+  pool: Pool;
+  verifier: TokenVerifier;
+  /** Tests pass one to silence or capture logs. */
+  logger?: ServiceOptions['logger'];
+}
+
+export async function buildApp({ config, pool, verifier, logger }: AnalyticsDeps): Promise<ServiceApp> {
+  const app = await createService({
+    name: 'analytics',
+    version: config.SERVICE_VERSION,
+    description: 'Reports built from domain events: sales, top products, the order funnel, and the event log.',
+    logLevel: config.LOG_LEVEL,
+    pool,
+    verifier,
+    ...(logger ? { logger } : {}),
+  });
+  registerReportRoutes(app, pool);
+  registerEventLogRoutes(app, pool);
+  return app;
+}
