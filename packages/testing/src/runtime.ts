@@ -14,6 +14,8 @@ export interface RuntimeOptions {
   machinePgUrl?: string;
   /** local mode: the NATS server the services use. */
   natsUrl?: string;
+  /** Extra settings for `emporium up` and the processes it starts (e.g. ORDER_PAYMENT_TIMEOUT_MS). */
+  env?: Record<string, string>;
 }
 
 export interface Runtime {
@@ -25,6 +27,8 @@ export interface Runtime {
   serviceUrl(service: string): Promise<string>;
   /** The broker the running services use (from the runtime's state file). */
   busUrl(): Promise<string>;
+  /** A process of the runtime as its state file lists it now (restarts change the pid). */
+  process(name: string): Promise<{ name: string; url: string; pid: number | undefined }>;
   start(): Promise<void>;
   /** Sends SIGINT as Ctrl-C would; resolves with the exit code. */
   interrupt(): Promise<number | null>;
@@ -32,13 +36,13 @@ export interface Runtime {
 }
 
 async function freePortBase(): Promise<number> {
-  // Services take base+1.. base+9; pick a random base and check those ports are free.
+  // Processes take base+1 .. base+13; pick a random base and check those ports are free.
   for (;;) {
     const base = 20000 + Math.floor(Math.random() * 30000);
     const { createServer } = await import('node:net');
     const ok = await Promise.all(
       Array.from(
-        { length: 9 },
+        { length: 13 },
         (_, i) =>
           new Promise<boolean>((r) => {
             const s = createServer().once('error', () => r(false));
@@ -68,6 +72,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     EMPORIUM_ADMIN_PASSWORD: 'systest-admin-password',
     ...(options.machinePgUrl ? { EMPORIUM_PG_URL: options.machinePgUrl } : {}),
     ...(options.natsUrl ? { EMPORIUM_BUS_URL: options.natsUrl } : {}),
+    ...options.env,
   };
   let child: ChildProcess | undefined;
   let output = '';
@@ -86,6 +91,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     async busUrl() {
       const state = JSON.parse(await readFile(join(dataDir, 'runtime.json'), 'utf8')) as { busUrl: string };
       return state.busUrl;
+    },
+    async process(name) {
+      const state = JSON.parse(await readFile(join(dataDir, 'runtime.json'), 'utf8')) as {
+        services: Array<{ name: string; url: string; pid: number | undefined }>;
+      };
+      const found = state.services.find((s) => s.name === name);
+      if (!found) throw new Error(`the runtime has no process named ${name}`);
+      return found;
     },
     async serviceUrl(service) {
       const url = new URL(await adminUrl());

@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { down } from './commands/down.js';
 import { deadLetters, replay, tail } from './commands/events.js';
+import { listMail } from './commands/mail.js';
+import { showOrder } from './commands/orders.js';
 import { status } from './commands/status.js';
 import { up } from './commands/up.js';
 import { readSettings, type Settings } from './settings.js';
@@ -52,6 +54,19 @@ events
   .command('replay <id>')
   .description('publish a dead-lettered message again on its original subject')
   .action((id: string) => run((s) => replay(s, id)));
+program
+  .command('orders <id>')
+  .description("show an order's status history and its saga's step timeline")
+  .action((id: string) => run((s) => showOrder(s, id)));
+program
+  .command('mail')
+  .description('list what the shop sent, as the local notification sink received it')
+  .option('--to <address>', 'only messages to this address (or phone, or user id)')
+  .option('--channel <channel>', 'email, sms or push', 'email')
+  .option('--limit <n>', 'how many, newest first', '20')
+  .action((opts: { to?: string; channel: string; limit: string }) =>
+    run((s) => listMail(s, { channel: opts.channel, limit: Number(opts.limit), ...(opts.to ? { to: opts.to } : {}) })),
+  );
 program
   .command('status')
   .description('show each service of the running shop and whether it is ready')

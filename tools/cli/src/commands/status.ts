@@ -19,12 +19,13 @@ export async function status(settings: Settings): Promise<number> {
   }
   console.log(`Emporium (${state.infra} mode), started ${state.startedAt}, gateway ${state.gateway}`);
   let healthy = true;
+  const width = Math.max(...state.services.map((s) => s.name.length));
   for (const s of state.services) {
     const [alive, ready] = await Promise.all([probe(`${s.url}/healthz`), probe(`${s.url}/readyz`)]);
     const ok = alive === 200 && ready === 200;
     healthy &&= ok;
     const mark = ok ? pc.green('● ready') : alive === 200 ? pc.yellow('● not ready') : pc.red('● down');
-    console.log(`  ${s.name.padEnd(10)} ${mark.padEnd(20)} ${s.url}  ${pc.dim(`pid ${s.pid ?? '-'}`)}`);
+    console.log(`  ${s.name.padEnd(width)} ${mark.padEnd(20)} ${s.url}  ${pc.dim(`pid ${s.pid ?? '-'}`)}`);
   }
   return healthy ? 0 : 1;
 }

@@ -8,15 +8,33 @@ import { type RuntimeDatabase, startDatabase } from '../runtime/database.js';
 import { formatLogLine, prefixer } from '../runtime/log-lines.js';
 import { clearState, writeState } from '../runtime/state.js';
 import { type ManagedProcess, spawnManaged, stopManaged, waitUntilReady } from '../runtime/supervisor.js';
-import { entryPath, SERVICES, type ServiceSpec } from '../services.js';
+import { type Addresses, entryPath, SERVICES, type ServiceSpec } from '../services.js';
 import type { Settings } from '../settings.js';
 import { printReadyTable } from './ready-table.js';
 
 const READY_TIMEOUT_MS = 30_000;
 const STOP_GRACE_MS = 10_000;
+const RESTART_DELAY_MS = 500;
+const RESTART_WINDOW_MS = 60_000;
+const MAX_RESTARTS = 5;
 
-const portOf = (s: Settings, spec: ServiceSpec) => (spec.route ? s.portBase + spec.portOffset : s.gatewayPort);
+const portOf = (s: Settings, spec: ServiceSpec) =>
+  spec.role === 'gateway' ? s.gatewayPort : s.portBase + spec.portOffset;
 const urlOf = (s: Settings, spec: ServiceSpec) => `http://${s.host}:${portOf(s, spec)}`;
+
+function addressesOf(settings: Settings): Addresses {
+  const spec = (name: string) => {
+    const found = SERVICES.find((s) => s.name === name);
+    if (!found) throw new Error(`no process named ${name}`);
+    return found;
+  };
+  return {
+    url: (name) => urlOf(settings, spec(name)),
+    portAt: (offset) => settings.portBase + offset,
+    dataDir: settings.dataDir,
+    host: settings.host,
+  };
+}
 
 function envFor(
   settings: Settings,
@@ -36,11 +54,12 @@ function envFor(
     env.DATABASE_URL = databaseUrl;
     env.BUS_URL = busUrl;
   }
+  Object.assign(env, spec.env?.(addressesOf(settings)));
   if (spec.name === 'users' && settings.admin) {
     env.EMPORIUM_ADMIN_EMAIL = settings.admin.email;
     env.EMPORIUM_ADMIN_PASSWORD = settings.admin.password;
   }
-  if (spec.name === 'gateway') {
+  if (spec.role === 'gateway') {
     env.UPSTREAMS = SERVICES.filter((s) => s.route)
       .map((s) => `${s.route}=${urlOf(settings, s)}`)
       .join(',');
@@ -61,6 +80,7 @@ export async function up(settings: Settings): Promise<number> {
   const step = (text: string) => console.log(pc.bold(`▸ ${text}`));
 
   const running: ManagedProcess[] = [];
+  let launch: (spec: ServiceSpec) => Promise<void> = async () => {};
   let database: RuntimeDatabase | undefined;
   let broker: RuntimeBroker | undefined;
   let stopping: Promise<void> | undefined;
@@ -88,7 +108,7 @@ export async function up(settings: Settings): Promise<number> {
     step(settings.infra === 'embedded' ? 'starting the embedded broker' : `using NATS at ${settings.busUrl}`);
     broker = await startBroker(settings, print);
     if (broker.process) running.push(broker.process);
-    const launch = async (spec: ServiceSpec) => {
+    launch = async (spec: ServiceSpec) => {
       const dbUrl = spec.database ? await database?.urlFor(spec.name) : undefined;
       const t = performance.now();
       const proc = spawnManaged({
@@ -107,9 +127,10 @@ export async function up(settings: Settings): Promise<number> {
       }
       step(`${spec.name} ready in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     };
-    step('starting services');
-    await Promise.all(SERVICES.filter((s) => s.route).map(launch));
-    await Promise.all(SERVICES.filter((s) => !s.route).map(launch));
+    for (const role of ['infra', 'service', 'gateway'] as const) {
+      step(`starting ${role === 'infra' ? 'local infrastructure' : role === 'service' ? 'services' : 'the gateway'}`);
+      await Promise.all(SERVICES.filter((s) => s.role === role).map(launch));
+    }
   } catch (error) {
     console.error(pc.red(`✖ start failed: ${(error as Error).message}`));
     await stopAll();
@@ -118,35 +139,53 @@ export async function up(settings: Settings): Promise<number> {
 
   const seconds = (performance.now() - started) / 1000;
   const gateway = `http://localhost:${settings.gatewayPort}`;
-  printReadyTable(
-    settings,
-    gateway,
-    broker?.url ?? '',
-    seconds,
+  const table = () =>
     SERVICES.map((spec) => ({
       name: spec.name,
       url: urlOf(settings, spec),
       pid: running.find((p) => p.name === spec.name)?.child.pid,
-    })),
-  );
-  await writeState(settings.dataDir, {
-    pid: process.pid,
-    infra: settings.infra,
-    startedAt: new Date().toISOString(),
-    gateway,
-    busUrl: broker?.url ?? '',
-    services: SERVICES.map((spec) => ({
-      name: spec.name,
-      url: urlOf(settings, spec),
-      pid: running.find((p) => p.name === spec.name)?.child.pid,
-    })),
-  });
-
-  for (const proc of running) {
-    void proc.exited.then((code) => {
-      if (!stopping) console.error(pc.red(`✖ ${proc.name} exited unexpectedly with code ${code}`));
+    }));
+  printReadyTable(settings, gateway, broker?.url ?? '', seconds, table());
+  const saveState = () =>
+    writeState(settings.dataDir, {
+      pid: process.pid,
+      infra: settings.infra,
+      startedAt: new Date().toISOString(),
+      gateway,
+      busUrl: broker?.url ?? '',
+      services: table(),
     });
-  }
+  await saveState();
+
+  // A supervisor restarts what crashes (as systemd or Kubernetes would): a crash loses nothing that
+  // was committed, and the restarted process resumes from its database and the broker.
+  const restarts = new Map<string, number[]>();
+  const supervise = (proc: ManagedProcess) => {
+    const spec = SERVICES.find((s) => s.name === proc.name);
+    void proc.exited.then(async (code) => {
+      if (stopping) return;
+      console.error(pc.red(`✖ ${proc.name} exited unexpectedly with code ${code}`));
+      if (!spec) return;
+      const recent = (restarts.get(spec.name) ?? []).filter((t) => t > Date.now() - RESTART_WINDOW_MS);
+      if (recent.length >= MAX_RESTARTS) {
+        console.error(pc.red(`✖ ${spec.name} crashed ${recent.length} times within a minute; not restarting it`));
+        return;
+      }
+      restarts.set(spec.name, [...recent, Date.now()]);
+      await new Promise((r) => setTimeout(r, RESTART_DELAY_MS));
+      if (stopping) return;
+      running.splice(running.indexOf(proc), 1);
+      try {
+        await launch(spec);
+        const again = running.find((p) => p.name === spec.name);
+        if (again) supervise(again);
+        await saveState();
+      } catch (error) {
+        console.error(pc.red(`✖ restarting ${spec.name} failed: ${(error as Error).message}`));
+      }
+    });
+  };
+  for (const proc of running) supervise(proc);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

@@ -7,8 +7,12 @@ export interface Reply {
 }
 
 export function shopClient(gateway: string) {
-  async function call(method: string, path: string, init: { body?: unknown; raw?: string; token?: string } = {}) {
-    const headers: Record<string, string> = {};
+  async function call(
+    method: string,
+    path: string,
+    init: { body?: unknown; raw?: string; token?: string; headers?: Record<string, string> } = {},
+  ) {
+    const headers: Record<string, string> = { ...init.headers };
     if (init.token) headers.authorization = `Bearer ${init.token}`;
     if (init.body !== undefined || init.raw !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(gateway + path, {
