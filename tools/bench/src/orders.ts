@@ -1,0 +1,134 @@
+// `npm run bench:orders`: end-to-end order throughput. Starts the real runtime (embedded, or
+// `--infra local` on the machine's PostgreSQL and a private NATS server), tops up stock, fires
+// orders at a fixed rate through the gateway for a while, then reads each order's status history:
+// confirmed orders per second, and p50/p99 from POST (created_at) to `confirmed`.
+// Usage: npm run bench:orders [-- --infra local --rate 200 --duration 20 --connections 50]
+import { parseArgs } from 'node:util';
+import {
+  createRuntime,
+  findNatsServer,
+  machinePostgresUrl,
+  type NatsServerProcess,
+  startNatsServer,
+} from '@emporium/testing';
+import autocannon from 'autocannon';
+
+const { values } = parseArgs({
+  options: {
+    infra: { type: 'string', default: 'embedded' },
+    rate: { type: 'string', default: '200' },
+    duration: { type: 'string', default: '20' },
+    connections: { type: 'string', default: '50' },
+  },
+});
+const infra = values.infra === 'local' ? 'local' : 'embedded';
+const [rate, duration, connections] = [Number(values.rate), Number(values.duration), Number(values.connections)];
+
+async function json<T>(url: string, init: RequestInit = {}): Promise<T> {
+  const res = await fetch(url, init);
+  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+
+let nats: NatsServerProcess | undefined;
+if (infra === 'local') {
+  const binary = findNatsServer();
+  const pg = await machinePostgresUrl();
+  if (!binary || !pg) throw new Error('--infra local needs nats-server and the machine PostgreSQL');
+  nats = await startNatsServer(binary);
+}
+const machinePg = infra === 'local' ? await machinePostgresUrl() : undefined;
+const runtime = await createRuntime({
+  infra,
+  ...(machinePg ? { machinePgUrl: machinePg } : {}),
+  ...(nats ? { natsUrl: nats.url } : {}),
+  env: { EMPORIUM_LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '20' },
+});
+try {
+  await runtime.start();
+  const api = `${runtime.gateway}/api`;
+  const session = (email: string, password: string) =>
+    json<{ access_token: string }>(`${api}/users/v1/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+  const admin = (await session(runtime.env.EMPORIUM_ADMIN_EMAIL ?? '', runtime.env.EMPORIUM_ADMIN_PASSWORD ?? ''))
+    .access_token;
+  const email = `bench.${Date.now()}@example.com`;
+  await json(`${api}/users/v1/users`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'a long enough password', name: 'Bench' }),
+  });
+  const token = (await session(email, 'a long enough password')).access_token;
+  const { items } = await json<{ items: Array<{ id: string }> }>(`${api}/products/v1/products?limit=20`);
+  for (const p of items) {
+    await json(`${api}/inventory/v1/stock/${p.id}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      body: JSON.stringify({ on_hand: 1_000_000 }),
+    });
+  }
+  const bodies = items.map((p) =>
+    JSON.stringify({
+      items: [{ product_id: p.id, quantity: 1 }],
+      payment_method: 'pm_card_visa',
+      shipping_address: { line1: '1 Bench St', city: 'Loadville', postal_code: '00001', country: 'US' },
+    }),
+  );
+  let n = 0;
+  console.log(`${infra} mode: ${rate} orders/s offered for ${duration} s over ${connections} connections (autocannon)`);
+  const load = await autocannon({
+    url: `${api}/orders/v1/orders`,
+    method: 'POST',
+    duration,
+    connections,
+    overallRate: rate,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    requests: [{ setupRequest: (req) => ({ ...req, body: bodies[n++ % bodies.length] }) }],
+  });
+  console.log(
+    `POST /orders: ${load.requests.average.toFixed(0)} req/s, p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, non-2xx ${load.non2xx}, errors ${load.errors}`,
+  );
+
+  // Wait for the saga to finish every order, then read the status histories.
+  type Order = { status: string; created_at: string; status_history: Array<{ status: string; at: string }> };
+  const all: Order[] = [];
+  const readAll = async () => {
+    all.length = 0;
+    for (let cursor: string | null = null; ; ) {
+      const page: { items: Order[]; next_cursor: string | null } = await json(
+        `${api}/orders/v1/orders?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+        { headers: { authorization: `Bearer ${token}` } },
+      );
+      all.push(...page.items);
+      cursor = page.next_cursor;
+      if (!cursor) return;
+    }
+  };
+  const deadline = Date.now() + 120_000;
+  do {
+    await new Promise((r) => setTimeout(r, 2000));
+    await readAll();
+  } while (all.some((o) => o.status === 'pending') && Date.now() < deadline);
+
+  const confirmed = all.filter((o) => o.status === 'confirmed');
+  const latencies = confirmed
+    .map((o) => Date.parse(o.status_history.find((h) => h.status === 'confirmed')?.at ?? '') - Date.parse(o.created_at))
+    .sort((a, b) => a - b);
+  const first = Math.min(...all.map((o) => Date.parse(o.created_at)));
+  const last = Math.max(...confirmed.map((o) => Date.parse(o.status_history.at(-1)?.at ?? '')));
+  console.log(
+    `orders: ${all.length} placed, ${confirmed.length} confirmed, ${all.filter((o) => o.status === 'pending').length} still pending, ${all.filter((o) => o.status === 'rejected').length} rejected`,
+  );
+  console.log(
+    `confirmed orders/s end to end: ${((confirmed.length * 1000) / (last - first)).toFixed(1)}   POST→confirmed p50 ${quantile(latencies, 0.5)} ms, p99 ${quantile(latencies, 0.99)} ms`,
+  );
+} finally {
+  await runtime.cleanUp();
+  await nats?.stop();
+}
