@@ -15,8 +15,10 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => {
 
 export function createPool(connectionString: string, max = 10, applicationName = 'emporium'): Pool {
   const pool = new pg.Pool({ connectionString, max, application_name: applicationName, idleTimeoutMillis: 30_000 });
-  // An idle client losing its connection must not crash the process; the pool replaces it.
+  // A client losing its connection must not crash the process: an idle one is replaced by the pool, and
+  // the query of a busy one fails on its own. (graphile-worker also checks these handlers exist.)
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return pool;
 }
 

@@ -1,3 +1,4 @@
 export * from './component-app.js';
+export * from './handler-context.js';
 export * from './problems.js';
 export * from './token-issuer.js';

@@ -18,17 +18,29 @@ describe('orders: the API', () => {
   const orderCount = async () => (await orders.pool.query('SELECT count(*)::int AS n FROM orders')).rows[0].n as number;
   const confirm = async (id: string, productId: string) => {
     await orders.deliver(InventoryReserved, { order_id: id, items: [{ product_id: productId, quantity: 1 }] });
-    await orders.deliver(PaymentCompleted, { payment_id: crypto.randomUUID(), order_id: id, amount: { amount: 1250, currency: 'USD' } });
+    await orders.deliver(PaymentCompleted, {
+      payment_id: crypto.randomUUID(),
+      order_id: id,
+      amount: { amount: 1250, currency: 'USD' },
+    });
   };
 
   it('prices lines from the catalog, merging lines of the same product', async () => {
     const a = orders.addProduct({ price: { amount: 300, currency: 'USD' }, name: 'Mug' });
     const b = orders.addProduct({ price: { amount: 1999, currency: 'USD' } });
-    const res = await post(orderBody([{ product_id: a.id, quantity: 2 }, { product_id: b.id }, { product_id: a.id, quantity: 1 }]));
+    const res = await post(
+      orderBody([{ product_id: a.id, quantity: 2 }, { product_id: b.id }, { product_id: a.id, quantity: 1 }]),
+    );
     assert.equal(res.statusCode, 202);
     const order = res.json();
     assert.equal(order.items.length, 2);
-    assert.deepEqual(order.items[0], { product_id: a.id, sku: a.sku, name: 'Mug', quantity: 3, unit_price: { amount: 300, currency: 'USD' } });
+    assert.deepEqual(order.items[0], {
+      product_id: a.id,
+      sku: a.sku,
+      name: 'Mug',
+      quantity: 3,
+      unit_price: { amount: 300, currency: 'USD' },
+    });
     assert.deepEqual(order.total, { amount: 3 * 300 + 1999, currency: 'USD' });
     assert.equal(order.customer_id, orders.customerId);
   });
@@ -50,7 +62,9 @@ describe('orders: the API', () => {
     const p = orders.addProduct();
     const headers = { ...orders.customer, 'idempotency-key': `double-click-${crypto.randomUUID()}` };
     const before = await orderCount();
-    const answers = await Promise.all(Array.from({ length: 8 }, () => post(orderBody([{ product_id: p.id }]), headers)));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => post(orderBody([{ product_id: p.id }]), headers)),
+    );
     assert.deepEqual([...new Set(answers.map((r) => r.statusCode))], [202]);
     assert.equal(new Set(answers.map((r) => r.json().id)).size, 1);
     assert.equal(await orderCount(), before + 1);
@@ -60,7 +74,10 @@ describe('orders: the API', () => {
     const gone = orders.addProduct({ active: false });
     const res = await post(orderBody([{ product_id: crypto.randomUUID() }, { product_id: gone.id }]));
     const problem = assertProblem(res, 400);
-    assert.deepEqual(problem.errors?.map((e) => e.path), ['body/items/0/product_id', 'body/items/1/product_id']);
+    assert.deepEqual(
+      problem.errors?.map((e) => e.path),
+      ['body/items/0/product_id', 'body/items/1/product_id'],
+    );
   });
 
   it('refuses malformed bodies with 400 and names the field', async () => {
@@ -98,8 +115,14 @@ describe('orders: the API', () => {
     const stranger = await orders.tokens.headersFor('customer');
     assertProblem(await orders.app.inject({ method: 'GET', url: `/v1/orders/${id}`, headers: stranger }), 404);
     assertProblem(await orders.app.inject({ method: 'POST', url: `/v1/orders/${id}/cancel`, headers: stranger }), 404);
-    assert.equal((await orders.app.inject({ method: 'GET', url: `/v1/orders/${id}`, headers: orders.admin })).statusCode, 200);
-    assertProblem(await orders.app.inject({ method: 'GET', url: '/v1/orders/not-a-uuid', headers: orders.customer }), 400);
+    assert.equal(
+      (await orders.app.inject({ method: 'GET', url: `/v1/orders/${id}`, headers: orders.admin })).statusCode,
+      200,
+    );
+    assertProblem(
+      await orders.app.inject({ method: 'GET', url: '/v1/orders/not-a-uuid', headers: orders.customer }),
+      400,
+    );
   });
 
   it('lists the caller’s own orders newest first, page by page; admins list all, by status', async () => {
@@ -118,36 +141,59 @@ describe('orders: the API', () => {
       cursor = page.next_cursor;
     } while (cursor);
     assert.deepEqual(seen, ids.reverse());
-    assertProblem(await orders.app.inject({ method: 'GET', url: `/v1/orders?customer_id=${orders.customerId}`, headers }), 403);
+    assertProblem(
+      await orders.app.inject({ method: 'GET', url: `/v1/orders?customer_id=${orders.customerId}`, headers }),
+      403,
+    );
     const confirmedId = ids[0] as string;
     await confirm(confirmedId, p.id);
-    const adminList = (await orders.app.inject({ method: 'GET', url: `/v1/orders?status=confirmed&customer_id=${customerId}`, headers: orders.admin })).json();
-    assert.deepEqual(adminList.items.map((o: { id: string }) => o.id), [confirmedId]);
+    const adminList = (
+      await orders.app.inject({
+        method: 'GET',
+        url: `/v1/orders?status=confirmed&customer_id=${customerId}`,
+        headers: orders.admin,
+      })
+    ).json();
+    assert.deepEqual(
+      adminList.items.map((o: { id: string }) => o.id),
+      [confirmedId],
+    );
     assertProblem(await orders.app.inject({ method: 'GET', url: '/v1/orders?cursor=garbage', headers }), 400);
   });
 
   it('ships only confirmed orders, only as admin; a shipped order cannot be cancelled', async () => {
     const p = orders.addProduct();
     const id = (await post(orderBody([{ product_id: p.id }]))).json().id;
-    const ship = (headers: Record<string, string>) => orders.app.inject({ method: 'POST', url: `/v1/orders/${id}/ship`, headers });
+    const ship = (headers: Record<string, string>) =>
+      orders.app.inject({ method: 'POST', url: `/v1/orders/${id}/ship`, headers });
     assertProblem(await ship(orders.admin), 409);
     await confirm(id, p.id);
     assertProblem(await ship(orders.customer), 403);
     const shipped = await ship(orders.admin);
     assert.equal(shipped.statusCode, 200);
-    assert.deepEqual(shipped.json().status_history.map((h: { status: string }) => h.status), ['pending', 'confirmed', 'shipped']);
-    assertProblem(await orders.app.inject({ method: 'POST', url: `/v1/orders/${id}/cancel`, headers: orders.customer }), 409);
+    assert.deepEqual(
+      shipped.json().status_history.map((h: { status: string }) => h.status),
+      ['pending', 'confirmed', 'shipped'],
+    );
+    assertProblem(
+      await orders.app.inject({ method: 'POST', url: `/v1/orders/${id}/cancel`, headers: orders.customer }),
+      409,
+    );
     assertProblem(await ship(orders.admin), 409);
   });
 
   it('a cancelled order cannot be cancelled again, and its saga timeline is admin-only', async () => {
     const p = orders.addProduct();
     const id = (await post(orderBody([{ product_id: p.id }]))).json().id;
-    const cancel = () => orders.app.inject({ method: 'POST', url: `/v1/orders/${id}/cancel`, headers: orders.customer });
+    const cancel = () =>
+      orders.app.inject({ method: 'POST', url: `/v1/orders/${id}/cancel`, headers: orders.customer });
     const first = await cancel();
     assert.equal(first.statusCode, 202);
     assert.equal(first.json().reason, 'cancelled_by_customer');
     assertProblem(await cancel(), 409);
-    assertProblem(await orders.app.inject({ method: 'GET', url: `/v1/orders/${id}/saga`, headers: orders.customer }), 403);
+    assertProblem(
+      await orders.app.inject({ method: 'GET', url: `/v1/orders/${id}/saga`, headers: orders.customer }),
+      403,
+    );
   });
 });

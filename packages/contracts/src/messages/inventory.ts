@@ -44,10 +44,11 @@ export const InventoryReservationFailed = defineMessage({
   name: 'InventoryReservationFailed',
   version: 1,
   kind: 'event',
-  description: 'Nothing was reserved, because at least one line could not be.',
+  description:
+    'Nothing was reserved: a line fell short (out_of_stock), or the order was released before its reservation arrived (order_released).',
   data: Closed({
     order_id: Id,
-    reason: Type.Union([Type.Literal('out_of_stock'), Type.Literal('unknown_product')]),
+    reason: Type.Union([Type.Literal('out_of_stock'), Type.Literal('unknown_product'), Type.Literal('order_released')]),
     shortages: Type.Array(
       Closed({ product_id: Id, requested: Type.Integer(), available: Type.Integer({ minimum: 0 }) }),
     ),

@@ -91,7 +91,7 @@ export async function startConsumers(options: {
     try {
       const fresh = await withTransaction(pool, async (tx) => {
         if (!(await claimMessage(tx, durable, envelope.id, envelope.type))) return false;
-        await handler.handle(tx, envelope);
+        await handler.handle(tx, envelope, { log });
         return true;
       });
       await delivery.ack();
@@ -133,7 +133,7 @@ export async function startConsumers(options: {
         for (const { envelope, handler } of batch) {
           const first = fresh.has(envelope.id) && !seen.has(envelope.id);
           seen.add(envelope.id);
-          if (first) await handler.handle(tx, envelope);
+          if (first) await handler.handle(tx, envelope, { log });
           results.push(first);
         }
         return results;

@@ -2,7 +2,7 @@
 // events as its consumers would: each through its declared handler, in a transaction of its own.
 import type { CloudEvent } from '@emporium/contracts';
 import { parseConfig, withTransaction } from '@emporium/service-kit';
-import { type ComponentApp, startComponentApp } from '@emporium/service-testing';
+import { type ComponentApp, startComponentApp, testHandlerContext } from '@emporium/service-testing';
 import { buildApp } from '../../src/app.js';
 import { AnalyticsConfig, MIGRATIONS_DIR } from '../../src/config.js';
 import { HANDLERS } from '../../src/messages/subscriptions.js';
@@ -35,7 +35,8 @@ export async function startTestAnalytics(label: string): Promise<TestAnalytics> 
       return buildApp({ config, pool, verifier });
     },
   });
-  const handle = (event: CloudEvent) => withTransaction(component.pool, (tx) => handlerFor(event).handle(tx, event));
+  const handle = (event: CloudEvent) =>
+    withTransaction(component.pool, (tx) => handlerFor(event).handle(tx, event, testHandlerContext()));
   return {
     ...component,
     async deliver(events) {

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { createEnvelope, type DataOf, type EventOf, type MessageDefinition } from '@emporium/contracts';
 import { AppError, parseConfig, withTransaction } from '@emporium/service-kit';
-import { type ComponentApp, startComponentApp } from '@emporium/service-testing';
+import { type ComponentApp, startComponentApp, testHandlerContext } from '@emporium/service-testing';
 import { buildApp } from '../../src/app.js';
 import type { CatalogClient } from '../../src/clients/catalog-client.js';
 import { MIGRATIONS_DIR, OrdersConfig } from '../../src/config.js';
@@ -81,7 +81,7 @@ export async function startTestOrders(
       });
       const handler = handlers.find((h) => h.message.type === message.type);
       if (!handler) throw new Error(`orders does not handle ${message.type}`);
-      await withTransaction(component.pool, (tx) => handler.handle(tx, envelope as never));
+      await withTransaction(component.pool, (tx) => handler.handle(tx, envelope as never, testHandlerContext()));
       return envelope;
     },
     async published(orderId) {

@@ -1,0 +1,32 @@
+// Builds the notification service's HTTP app on the service kit and registers its routes.
+import {
+  createService,
+  type Pool,
+  type ServiceApp,
+  type ServiceOptions,
+  type TokenVerifier,
+} from '@emporium/service-kit';
+import { registerRoutes } from './api/routes.js';
+import type { NotificationsConfig } from './config.js';
+
+export interface NotificationsDeps {
+  config: NotificationsConfig;
+  pool: Pool;
+  verifier: TokenVerifier;
+  /** Tests pass one to silence or capture logs. */
+  logger?: ServiceOptions['logger'];
+}
+
+export async function buildApp({ config, pool, verifier, logger }: NotificationsDeps): Promise<ServiceApp> {
+  const app = await createService({
+    name: 'notifications',
+    version: config.SERVICE_VERSION,
+    description: 'Notifications: email, SMS and push on registration and order events; preferences.',
+    logLevel: config.LOG_LEVEL,
+    pool,
+    verifier,
+    ...(logger ? { logger } : {}),
+  });
+  registerRoutes(app, pool);
+  return app;
+}
