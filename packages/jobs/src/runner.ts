@@ -3,7 +3,15 @@
 // on NOTIFY, retries failures with exponential backoff, and survives crashes (a job whose worker died
 // is retried once its lock expires).
 import type { Pool } from '@emporium/service-kit';
-import { Logger, type LogLevel, runMigrations, run as runWorker, type Task, type TaskList } from 'graphile-worker';
+import {
+  Logger,
+  type LogLevel,
+  makeWorkerUtils,
+  runMigrations,
+  run as runWorker,
+  type Task,
+  type TaskList,
+} from 'graphile-worker';
 
 export interface JobContext {
   jobId: string;
@@ -31,6 +39,11 @@ export interface JobRunnerOptions {
   concurrency?: number;
   /** Fallback poll when no NOTIFY arrives. */
   pollIntervalMs?: number;
+  /**
+   * A job locked longer than this belongs to a worker that died (a crashed or killed process): it is
+   * unlocked so it runs again. Keep it well above the longest a job can legitimately take. Default 60 s.
+   */
+  staleLockMs?: number;
 }
 
 export interface JobRunner {
@@ -75,5 +88,30 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     noHandleSignals: true,
     logger: loggerFor(options.log),
   });
-  return { stop: () => runner.stop() };
+  const staleLockMs = options.staleLockMs ?? 60_000;
+  const utils = await makeWorkerUtils({ pgPool: options.pool, logger: loggerFor(options.log) });
+  const unlockStale = async () => {
+    try {
+      const { rows } = await options.pool.query<{ locked_by: string }>(
+        `SELECT DISTINCT locked_by FROM graphile_worker.jobs
+         WHERE locked_by IS NOT NULL AND locked_at < now() - make_interval(secs => $1)`,
+        [staleLockMs / 1000],
+      );
+      if (rows.length === 0) return;
+      options.log.warn({ workers: rows.map((r) => r.locked_by) }, 'unlocking jobs of workers that died');
+      await utils.forceUnlockWorkers(rows.map((r) => r.locked_by));
+    } catch (error) {
+      options.log.error({ err: error }, 'could not unlock stale jobs; will try again');
+    }
+  };
+  await unlockStale();
+  const sweeper = setInterval(unlockStale, Math.max(1000, staleLockMs / 2));
+  sweeper.unref();
+  return {
+    async stop() {
+      clearInterval(sweeper);
+      await runner.stop();
+      await utils.release();
+    },
+  };
 }

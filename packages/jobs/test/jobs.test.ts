@@ -79,3 +79,41 @@ describe('background jobs', () => {
     assert.equal(rows[0].left, 0, 'a job that finally succeeded is removed');
   });
 });
+
+describe('background jobs of a worker that died', () => {
+  it('are unlocked and run again once their lock is older than staleLockMs', async () => {
+    const db = await createTestDatabase('jobs_stale');
+    const pool = createPool(db.url, 4);
+    try {
+      await migrateJobs(pool);
+      await withTransaction(pool, (tx) => enqueueJob(tx, 'charge', { order: 'interrupted' }));
+      // As a worker SIGKILLed mid-job leaves it: locked by a worker id nobody runs any more.
+      await pool.query(
+        "UPDATE graphile_worker._private_jobs SET locked_by = 'killed-worker', locked_at = now() - interval '10 minutes'",
+      );
+      // And one a live worker elsewhere holds right now: it must stay with that worker.
+      await withTransaction(pool, (tx) => enqueueJob(tx, 'charge', { order: 'in-flight' }));
+      await pool.query(
+        "UPDATE graphile_worker._private_jobs SET locked_by = 'busy-worker', locked_at = now() WHERE locked_by IS NULL",
+      );
+      const ran: unknown[] = [];
+      const runner = await startJobRunner({
+        pool,
+        log: quiet,
+        pollIntervalMs: 100,
+        staleLockMs: 60_000,
+        tasks: { charge: async (payload) => void ran.push(payload) },
+      });
+      try {
+        await eventually(() => ran.length === 1, 'the interrupted job to run again');
+        await new Promise((r) => setTimeout(r, 500));
+        assert.deepEqual(ran, [{ order: 'interrupted' }], 'the in-flight job is left to its worker');
+      } finally {
+        await runner.stop();
+      }
+    } finally {
+      await pool.end();
+      await db.drop();
+    }
+  });
+});

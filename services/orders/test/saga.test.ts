@@ -199,5 +199,11 @@ describe('orders: saga step deadlines', () => {
     });
     assert.equal((await orders.published(id)).at(-1)?.name, 'RefundPayment', 'the late capture is refunded');
     assert.equal(await orders.deadlines.sweep(), 0, 'an expired saga is expired once');
+    // Only the completed step's undo is awaited: the timed-out payment may never have charged anything.
+    await orders.deliver(InventoryReleased, { order_id: id, reason: 'timeout' });
+    const saga = (
+      await orders.app.inject({ method: 'GET', url: `/v1/orders/${id}/saga`, headers: orders.admin })
+    ).json();
+    assert.equal(saga.status, 'compensated');
   });
 });

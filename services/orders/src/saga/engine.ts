@@ -95,7 +95,9 @@ export function createSagaEngine<D>(definition: SagaDefinition<D>): SagaEngine<D
       cause,
     );
     for (const s of toUndo) log.push({ step: s.name, event: 'compensating', detail: reason });
-    saga.awaiting = toUndo.filter((s) => s.compensatedOn).map((s) => s.name);
+    // Only a completed step's undo is sure to be answered; the running step's undo is a precaution
+    // (its command may or may not have taken effect), so the saga does not wait on it.
+    saga.awaiting = toUndo.filter((s) => s.compensatedOn && saga.completed_steps.includes(s.name)).map((s) => s.name);
     saga.status = saga.awaiting.length > 0 ? 'compensating' : 'compensated';
     saga.deadline_at = null;
     saga.outcome_reason = reason;

@@ -1,0 +1,34 @@
+// Builds payments' HTTP app on the service kit and registers its routes.
+import {
+  createService,
+  type Pool,
+  type ServiceApp,
+  type ServiceOptions,
+  type TokenVerifier,
+} from '@emporium/service-kit';
+import { registerLedgerRoutes } from './api/ledger-routes.js';
+import { registerPaymentRoutes } from './api/payment-routes.js';
+import type { PaymentsConfig } from './config.js';
+
+export interface PaymentsDeps {
+  config: PaymentsConfig;
+  pool: Pool;
+  verifier: TokenVerifier;
+  /** Tests pass one to silence or capture logs. */
+  logger?: ServiceOptions['logger'];
+}
+
+export async function buildApp({ config, pool, verifier, logger }: PaymentsDeps): Promise<ServiceApp> {
+  const app = await createService({
+    name: 'payments',
+    version: config.SERVICE_VERSION,
+    description: 'Payments: charges through the payment provider, refunds, and a double-entry ledger.',
+    logLevel: config.LOG_LEVEL,
+    pool,
+    verifier,
+    ...(logger ? { logger } : {}),
+  });
+  registerPaymentRoutes(app, pool);
+  registerLedgerRoutes(app, pool);
+  return app;
+}

@@ -1,0 +1,91 @@
+// The payment provider, over HTTP: a charge or a refund under an idempotency key, its answer
+// translated into what payments understands. Only an answer that is final becomes an outcome; a
+// timeout, a network error, a 5xx or a 429 is "unavailable", and the caller retries with the same key.
+import type { ChargeResult, FailureReason } from '../domain/payment.js';
+
+export interface ChargeRequest {
+  amount: number;
+  currency: string;
+  payment_method: string;
+  /** Ours: the order id, so the provider's records can be matched to orders. */
+  reference: string;
+}
+
+export type ChargeAnswer = ChargeResult | { kind: 'unavailable'; detail: string };
+
+export type RefundAnswer =
+  | { kind: 'refunded'; refundId: string }
+  | { kind: 'refused'; detail: string }
+  | { kind: 'unavailable'; detail: string };
+
+export interface PaymentProvider {
+  charge(request: ChargeRequest, idempotencyKey: string): Promise<ChargeAnswer>;
+  refund(request: { charge: string; amount: number }, idempotencyKey: string): Promise<RefundAnswer>;
+}
+
+interface ProviderBody {
+  id?: unknown;
+  error?: { code?: unknown; decline_code?: unknown };
+}
+
+type Answered = { kind: 'answered'; status: number; body: ProviderBody };
+type Reply = Answered | { kind: 'unreachable'; detail: string };
+
+export function createProviderClient(options: { baseUrl: string; timeoutMs: number }): PaymentProvider {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const post = async (path: string, body: object, idempotencyKey: string): Promise<Reply> => {
+    try {
+      const res = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(options.timeoutMs),
+      });
+      const parsed: unknown = await res.json().catch(() => ({}));
+      return {
+        kind: 'answered',
+        status: res.status,
+        body: typeof parsed === 'object' && parsed !== null ? parsed : {},
+      };
+    } catch (error) {
+      return { kind: 'unreachable', detail: error instanceof Error ? error.message : String(error) };
+    }
+  };
+  return {
+    async charge(request, idempotencyKey) {
+      return chargeAnswerOf(await post('/v1/charges', request, idempotencyKey));
+    },
+    async refund(request, idempotencyKey) {
+      return refundAnswerOf(await post('/v1/refunds', request, idempotencyKey));
+    },
+  };
+}
+
+/** An answer that says to try again later. */
+const isTransient = ({ status, body }: Answered) =>
+  status >= 500 || status === 429 || status === 408 || codeOf(body) === 'idempotency_key_in_use';
+
+const codeOf = (body: ProviderBody) => (typeof body.error?.code === 'string' ? body.error.code : undefined);
+const describe = ({ status, body }: Answered) => `HTTP ${status} ${codeOf(body) ?? ''}`.trim();
+
+function chargeAnswerOf(reply: Reply): ChargeAnswer {
+  if (reply.kind === 'unreachable') return { kind: 'unavailable', detail: reply.detail };
+  if (isTransient(reply)) return { kind: 'unavailable', detail: describe(reply) };
+  if (reply.status === 201 && typeof reply.body.id === 'string') return { kind: 'captured', chargeId: reply.body.id };
+  return { kind: 'declined', reason: failureReasonOf(reply) };
+}
+
+function failureReasonOf({ status, body }: Answered): FailureReason {
+  if (status === 402)
+    return body.error?.decline_code === 'insufficient_funds' ? 'insufficient_funds' : 'payment_declined';
+  if (codeOf(body) === 'invalid_payment_method') return 'invalid_payment_method';
+  // Any other refusal (a malformed request, a reused key) will not change on retry.
+  return 'provider_rejected';
+}
+
+function refundAnswerOf(reply: Reply): RefundAnswer {
+  if (reply.kind === 'unreachable') return { kind: 'unavailable', detail: reply.detail };
+  if (isTransient(reply)) return { kind: 'unavailable', detail: describe(reply) };
+  if (reply.status === 201 && typeof reply.body.id === 'string') return { kind: 'refunded', refundId: reply.body.id };
+  return { kind: 'refused', detail: describe(reply) };
+}

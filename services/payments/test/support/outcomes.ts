@@ -1,0 +1,58 @@
+// Reading what payments did: its outbox about an order, its payment row, its ledger, its jobs.
+import type { Queryable } from '@emporium/service-kit';
+
+export interface Published {
+  type: string;
+  data: Record<string, unknown>;
+  causationid: string | undefined;
+}
+
+const shortType = (type: string) => type.split('.')[2] ?? type;
+
+/** What payments put in its outbox about an order, oldest first; types as short names (PaymentCompleted). */
+export async function publishedAbout(db: Queryable, orderId: string): Promise<Published[]> {
+  const { rows } = await db.query<{ envelope: string }>(
+    'SELECT envelope FROM outbox WHERE aggregate = $1 ORDER BY sequence',
+    [orderId],
+  );
+  return rows.map((r) => {
+    const envelope = JSON.parse(r.envelope);
+    return { type: shortType(envelope.type), data: envelope.data, causationid: envelope.causationid };
+  });
+}
+
+export const typesOf = (published: Published[]) => published.map((p) => p.type);
+
+export interface PaymentState {
+  id: string;
+  status: string;
+  failure_reason: string | null;
+  refunded_amount: number;
+}
+
+export async function paymentOf(db: Queryable, orderId: string): Promise<PaymentState | undefined> {
+  const { rows } = await db.query<PaymentState>(
+    'SELECT id, status, failure_reason, refunded_amount FROM payments WHERE order_id = $1',
+    [orderId],
+  );
+  return rows[0];
+}
+
+/** The charge job of a payment, while it exists (a finished job is removed). */
+export async function chargeJobOf(db: Queryable, paymentId: string) {
+  const { rows } = await db.query<{ attempts: number; last_error: string | null }>(
+    'SELECT attempts, last_error FROM graphile_worker.jobs WHERE key = $1',
+    [`charge:${paymentId}`],
+  );
+  return rows[0];
+}
+
+/** The ledger's entries about a payment, as [account, amount] pairs, in order. */
+export async function ledgerOf(db: Queryable, paymentId: string): Promise<Array<[string, number]>> {
+  const { rows } = await db.query<{ account: string; amount: number }>(
+    `SELECT e.account, e.amount FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
+     WHERE t.payment_id = $1 ORDER BY e.id`,
+    [paymentId],
+  );
+  return rows.map((r) => [r.account, r.amount]);
+}
