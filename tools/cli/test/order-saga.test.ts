@@ -157,16 +157,15 @@ for (const infra of ['embedded', 'local'] as const) {
       await eventually('the reservation to be released', async () =>
         (await stockOf(shop, p.id)).available === before.available ? true : undefined,
       );
-      const payment = await eventually(
+      await eventually(
         'the late capture to be refunded',
         async () => {
           const res = await shop.get(`/api/payments/v1/payments?order_id=${order.id}`, customer.token);
-          const item = res.body.items[0];
-          return !item || item.status === 'refunded' || item.status === 'declined' ? (item ?? null) : undefined;
+          return res.body.items[0]?.status === 'refunded' ? true : undefined;
         },
         20_000,
       );
-      if (payment) assert.equal(payment.refunded_amount?.amount ?? payment.amount.amount, payment.amount.amount);
+      assert.equal((await providerCharges(runtime, order.id)).length, 1, 'charged once, then refunded');
     });
 
     it('cancel a confirmed order: refunded and restocked; a shipped order cannot be cancelled', async () => {
