@@ -3,6 +3,7 @@
 // orders at a fixed rate through the gateway for a while, then reads each order's status history:
 // confirmed orders per second, and p50/p99 from POST (created_at) to `confirmed`.
 // Usage: npm run bench:orders [-- --infra local --rate 200 --duration 20 --connections 50]
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   createRuntime,
@@ -29,6 +30,30 @@ async function json<T>(url: string, init: RequestInit = {}): Promise<T> {
   if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
+
+/** CPU time (user + system, ms) each of the runtime's processes has used so far, from /proc. */
+async function cpuByProcess(runtime: Awaited<ReturnType<typeof createRuntime>>, names: string[]) {
+  const entries = await Promise.all(
+    names.map(async (name) => {
+      const { pid } = await runtime.process(name);
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      return [name, (Number(fields[11]) + Number(fields[12])) * 10] as const; // clock ticks of 10 ms
+    }),
+  );
+  return new Map(entries);
+}
+const PROCESSES = [
+  'gateway',
+  'orders',
+  'inventory',
+  'payments',
+  'notifications',
+  'analytics',
+  'catalog',
+  'users',
+  'payment-provider',
+  'notification-sink',
+];
 
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
@@ -81,6 +106,7 @@ try {
     }),
   );
   let n = 0;
+  const cpuBefore = await cpuByProcess(runtime, PROCESSES);
   console.log(`${infra} mode: ${rate} orders/s offered for ${duration} s over ${connections} connections (autocannon)`);
   const load = await autocannon({
     url: `${api}/orders/v1/orders`,
@@ -116,6 +142,7 @@ try {
     await readAll();
   } while (all.some((o) => o.status === 'pending') && Date.now() < deadline);
 
+  const cpuAfter = await cpuByProcess(runtime, PROCESSES);
   const confirmed = all.filter((o) => o.status === 'confirmed');
   const latencies = confirmed
     .map((o) => Date.parse(o.status_history.find((h) => h.status === 'confirmed')?.at ?? '') - Date.parse(o.created_at))
@@ -127,6 +154,13 @@ try {
   );
   console.log(
     `confirmed orders/s end to end: ${((confirmed.length * 1000) / (last - first)).toFixed(1)}   POST→confirmed p50 ${quantile(latencies, 0.5)} ms, p99 ${quantile(latencies, 0.99)} ms`,
+  );
+  // Where the CPU goes: each process's CPU time over the run, per order placed (PostgreSQL and the broker not counted).
+  const perOrder = PROCESSES.map(
+    (name) => [name, ((cpuAfter.get(name) ?? 0) - (cpuBefore.get(name) ?? 0)) / Math.max(1, all.length)] as const,
+  );
+  console.log(
+    `CPU ms per order: ${perOrder.map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', ')}; total ${perOrder.reduce((sum, [, ms]) => sum + ms, 0).toFixed(1)}`,
   );
 } finally {
   await runtime.cleanUp();

@@ -145,7 +145,6 @@ export async function up(settings: Settings): Promise<number> {
       url: urlOf(settings, spec),
       pid: running.find((p) => p.name === spec.name)?.child.pid,
     }));
-  printReadyTable(settings, gateway, broker?.url ?? '', seconds, table());
   const saveState = () =>
     writeState(settings.dataDir, {
       pid: process.pid,
@@ -155,7 +154,8 @@ export async function up(settings: Settings): Promise<number> {
       busUrl: broker?.url ?? '',
       services: table(),
     });
-  await saveState();
+  await saveState(); // before "ready" is printed: whoever waits for that line may read the state next
+  printReadyTable(settings, gateway, broker?.url ?? '', seconds, table());
 
   // A supervisor restarts what crashes (as systemd or Kubernetes would): a crash loses nothing that
   // was committed, and the restarted process resumes from its database and the broker.

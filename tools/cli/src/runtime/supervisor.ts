@@ -22,7 +22,9 @@ export interface SpawnOptions {
 const TAIL_LINES = 30;
 
 export function spawnManaged(options: SpawnOptions): ManagedProcess {
-  const child = spawn(process.execPath, [options.script], {
+  // EMPORIUM_NODE_ARGS passes flags to every process (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile).
+  const nodeArgs = (process.env.EMPORIUM_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, options.script], {
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     detached: true,
