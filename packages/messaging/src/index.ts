@@ -9,3 +9,4 @@ export * from './outbox/outbox.js';
 export * from './outbox/relay.js';
 export * from './runtime.js';
 export * from './schema.js';
+export * from './service-main.js';

@@ -1,6 +1,6 @@
 /// <reference types="@fastify/swagger" preserve="true" />
 // Routes may say `schema: { hide: true }` (a @fastify/swagger extension): its typing comes with the kit.
-export { type Static, Type } from 'typebox';
+export { type Static, type TObject, Type } from 'typebox';
 export * from './auth.js';
 export * from './config.js';
 export * from './db.js';

@@ -2,6 +2,7 @@ export * from './broker-process.js';
 export * from './brokers-under-test.js';
 export * from './database.js';
 export * from './embedded-broker.js';
+export * from './infra-modes.js';
 export * from './machine-postgres.js';
 export * from './nats-server.js';
 export * from './ports.js';

@@ -5,13 +5,7 @@
 // Usage: npm run bench:orders [-- --infra local --rate 200 --duration 20 --connections 50]
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import {
-  createRuntime,
-  findNatsServer,
-  machinePostgresUrl,
-  type NatsServerProcess,
-  startNatsServer,
-} from '@emporium/testing';
+import { createRuntime, infraModesUnderTest } from '@emporium/testing';
 import autocannon from 'autocannon';
 
 const { values } = parseArgs({
@@ -58,20 +52,10 @@ const PROCESSES = [
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
-let nats: NatsServerProcess | undefined;
-if (infra === 'local') {
-  const binary = findNatsServer();
-  const pg = await machinePostgresUrl();
-  if (!binary || !pg) throw new Error('--infra local needs nats-server and the machine PostgreSQL');
-  nats = await startNatsServer(binary);
-}
-const machinePg = infra === 'local' ? await machinePostgresUrl() : undefined;
-const runtime = await createRuntime({
-  infra,
-  ...(machinePg ? { machinePgUrl: machinePg } : {}),
-  ...(nats ? { natsUrl: nats.url } : {}),
-  env: { EMPORIUM_LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '20' },
-});
+const modes = await infraModesUnderTest();
+const mode = modes.find((m) => m.infra === infra) as (typeof modes)[number];
+if (mode.skip) throw new Error(`--infra ${infra} cannot run here: ${mode.skip}`);
+const runtime = await createRuntime(await mode.start({ EMPORIUM_LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '20' }));
 try {
   await runtime.start();
   const api = `${runtime.gateway}/api`;
@@ -164,5 +148,5 @@ try {
   );
 } finally {
   await runtime.cleanUp();
-  await nats?.stop();
+  await mode.stop();
 }

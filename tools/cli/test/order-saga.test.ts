@@ -3,14 +3,7 @@
 // Runs on the embedded runtime and, when the machine has them (always in CI), on PostgreSQL + NATS.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import {
-  createRuntime,
-  findNatsServer,
-  machinePostgresUrl,
-  type NatsServerProcess,
-  type Runtime,
-  startNatsServer,
-} from '@emporium/testing';
+import { createRuntime, infraModesUnderTest, type Runtime } from '@emporium/testing';
 import { shopClient } from './support/shop-client.js';
 import {
   eventually,
@@ -23,35 +16,18 @@ import {
   stockOf,
 } from './support/shop-flows.js';
 
-const machinePg = await machinePostgresUrl();
-if (!machinePg && process.env.CI === 'true') throw new Error('CI=true needs the machine PostgreSQL at 127.0.0.1:5432');
-const natsBinary = findNatsServer();
-if (!natsBinary && process.env.CI === 'true') throw new Error('CI=true needs nats-server for the infrastructure mode');
-
-for (const infra of ['embedded', 'local'] as const) {
-  const skip =
-    infra === 'local' && !machinePg
-      ? 'the machine PostgreSQL does not answer'
-      : infra === 'local' && !natsBinary
-        ? 'nats-server is not installed'
-        : false;
+for (const mode of await infraModesUnderTest()) {
+  const { infra, skip } = mode;
 
   describe(`system: the order saga (${infra} mode)`, { skip }, () => {
     let runtime: Runtime;
     let shop: Shop;
-    let nats: NatsServerProcess | undefined;
     let admin: string;
     let products: Array<{ id: string; price: { amount: number } }>;
 
     before(async () => {
-      if (infra === 'local' && natsBinary) nats = await startNatsServer(natsBinary);
-      runtime = await createRuntime({
-        infra,
-        ...(machinePg ? { machinePgUrl: machinePg } : {}),
-        ...(nats ? { natsUrl: nats.url } : {}),
-        // The slow test card takes longer than the payment step may: the saga must time out.
-        env: { PROVIDER_SLOW_MS: '4000', ORDER_PAYMENT_TIMEOUT_MS: '1500' },
-      });
+      // The slow test card takes longer than the payment step may: the saga must time out.
+      runtime = await createRuntime(await mode.start({ PROVIDER_SLOW_MS: '4000', ORDER_PAYMENT_TIMEOUT_MS: '1500' }));
       await runtime.start();
       shop = shopClient(runtime.gateway);
       admin = (await shop.signIn(runtime.env.EMPORIUM_ADMIN_EMAIL ?? '', runtime.env.EMPORIUM_ADMIN_PASSWORD ?? ''))
@@ -65,7 +41,7 @@ for (const infra of ['embedded', 'local'] as const) {
     });
     after(async () => {
       await runtime?.cleanUp();
-      await nats?.stop();
+      await mode.stop();
     });
 
     const product = (i: number) => products[i % products.length] as { id: string; price: { amount: number } };

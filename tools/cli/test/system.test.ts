@@ -6,52 +6,29 @@ import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ProductCreated, streamOf, UserRegistered } from '@emporium/contracts';
 import { connectBus } from '@emporium/messaging';
-import {
-  createRuntime,
-  findNatsServer,
-  machinePostgresUrl,
-  type NatsServerProcess,
-  type Runtime,
-  startNatsServer,
-} from '@emporium/testing';
+import { createRuntime, infraModesUnderTest, type Runtime } from '@emporium/testing';
 import { importJWK, SignJWT } from 'jose';
 import pg from 'pg';
 import { shopClient } from './support/shop-client.js';
 
 const CLI = resolve(import.meta.dirname, '../src/main.js');
-const machinePg = await machinePostgresUrl();
-if (!machinePg && process.env.CI === 'true') throw new Error('CI=true needs the machine PostgreSQL at 127.0.0.1:5432');
-const natsBinary = findNatsServer();
-if (!natsBinary && process.env.CI === 'true') throw new Error('CI=true needs nats-server for the infrastructure mode');
+for (const mode of await infraModesUnderTest()) {
+  const { infra, skip } = mode;
 
-for (const infra of ['embedded', 'local'] as const) {
-  const skip =
-    infra === 'local' && !machinePg
-      ? 'the machine PostgreSQL does not answer'
-      : infra === 'local' && !natsBinary
-        ? 'nats-server is not installed'
-        : false;
   describe(`system: the shop through the gateway (${infra} PostgreSQL)`, { skip }, () => {
     let runtime: Runtime;
     let shop: ReturnType<typeof shopClient>;
     const customer = { email: `sys.${infra}@example.com`, password: 'a long enough password', name: 'Sys Tester' };
 
-    let nats: NatsServerProcess | undefined;
-
     before(async () => {
       // The infrastructure mode runs on real NATS: a private server, so tests never share streams.
-      if (infra === 'local' && natsBinary) nats = await startNatsServer(natsBinary);
-      runtime = await createRuntime({
-        infra,
-        ...(machinePg ? { machinePgUrl: machinePg } : {}),
-        ...(nats ? { natsUrl: nats.url } : {}),
-      });
+      runtime = await createRuntime(await mode.start());
       await runtime.start();
       shop = shopClient(runtime.gateway);
     });
     after(async () => {
       await runtime?.cleanUp();
-      await nats?.stop();
+      await mode.stop();
     });
 
     it('registers, signs in and reads the profile', async () => {
