@@ -1,4 +1,5 @@
 export * from './component-app.js';
 export * from './handler-context.js';
+export * from './openapi.js';
 export * from './problems.js';
 export * from './token-issuer.js';

@@ -1,14 +1,8 @@
 // The catalog's OpenAPI document, served by the kit from the routes' schemas.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { openApiOperations } from '@emporium/service-testing';
 import { startTestCatalog, type TestCatalog } from './support/catalog.js';
-
-interface Operation {
-  tags?: string[];
-  summary?: string;
-  security?: unknown[];
-  responses?: Record<string, unknown>;
-}
 
 describe('the OpenAPI document', () => {
   let catalog: TestCatalog;
@@ -18,13 +12,7 @@ describe('the OpenAPI document', () => {
   after(() => catalog.close());
 
   test('describes every catalog route with tags and a summary; only admin routes need a token', async () => {
-    const res = await catalog.app.inject({ url: '/openapi.json' });
-    assert.equal(res.statusCode, 200);
-    const doc = res.json<{ openapi: string; paths: Record<string, Record<string, Operation>> }>();
-    assert.equal(doc.openapi, '3.1.0');
-    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
-      Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })),
-    );
+    const operations = await openApiOperations(catalog.app);
     assert.deepEqual(operations.map((o) => o.route).toSorted(), [
       'DELETE /v1/products/{id}',
       'GET /v1/categories',

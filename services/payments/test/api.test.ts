@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ProcessPayment, RefundPayment } from '@emporium/contracts';
-import { assertProblem, errorPaths } from '@emporium/service-testing';
+import { assertProblem, errorPaths, openApiOperations } from '@emporium/service-testing';
 import { publishedAbout } from './support/outcomes.js';
 import { eventually, processCommand, refundCommand, startTestPayments, type TestPayments } from './support/payments.js';
 
@@ -120,12 +120,7 @@ describe('payments: the API', () => {
   });
 
   it('publishes an OpenAPI document describing every route, each needing a token', async () => {
-    const res = await get('/openapi.json', {});
-    assert.equal(res.statusCode, 200);
-    const doc = res.json<{ paths: Record<string, Record<string, { summary?: string; security?: unknown[] }>> }>();
-    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
-      Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })),
-    );
+    const operations = await openApiOperations(payments.app);
     assert.deepEqual(operations.map((o) => o.route).toSorted(), [
       'GET /v1/ledger/balances',
       'GET /v1/payments',

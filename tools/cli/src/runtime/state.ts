@@ -1,6 +1,6 @@
 // The running runtime's address book (.data/runtime.json), so `status` and `down` can find it.
 import { existsSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export interface RuntimeState {
@@ -15,8 +15,11 @@ export interface RuntimeState {
 
 const fileIn = (dataDir: string) => join(dataDir, 'runtime.json');
 
+/** Written to a temporary file and renamed, so a reader never sees half a file. */
 export async function writeState(dataDir: string, state: RuntimeState): Promise<void> {
-  await writeFile(fileIn(dataDir), `${JSON.stringify(state, null, 2)}\n`);
+  const temporary = `${fileIn(dataDir)}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(state, null, 2)}\n`);
+  await rename(temporary, fileIn(dataDir));
 }
 
 export async function readState(dataDir: string): Promise<RuntimeState | undefined> {

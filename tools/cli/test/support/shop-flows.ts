@@ -70,10 +70,12 @@ export async function sinkMessages(runtime: Runtime, to: string, channel = 'emai
   return ((await res.json()) as { items: Array<{ subject?: string; text: string }> }).items;
 }
 
-/** Every charge the payment provider made for an order. */
-export async function providerCharges(runtime: Runtime, orderId: string) {
+/** Every charge the payment provider made for an order (its Stripe-style list: `{ data: [...] }`). */
+export async function providerCharges(runtime: Runtime, orderId: string): Promise<unknown[]> {
   const provider = await runtime.process('payment-provider');
   const res = await fetch(`${provider.url}/v1/charges?reference=${orderId}`);
-  const body = (await res.json()) as { items?: unknown[] } | unknown[];
-  return Array.isArray(body) ? body : (body.items ?? []);
+  const body = (await res.json()) as { data?: unknown[] };
+  assert.equal(res.status, 200);
+  assert.ok(Array.isArray(body.data), `the provider lists charges as { data: [...] }: ${JSON.stringify(body)}`);
+  return body.data;
 }
