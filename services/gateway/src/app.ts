@@ -51,7 +51,7 @@ export async function buildApp({ config, verifier, logger }: GatewayDeps): Promi
   await app.register(cors, {
     origin: corsOrigin(config.CORS_ORIGINS),
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    exposedHeaders: ['x-request-id'],
+    exposedHeaders: ['x-request-id', 'idempotent-replayed'],
   });
   await registerDocs(app, upstreams);
   await app.register(proxyRoutes, { upstreams, agent, policy, bodyLimit: config.BODY_LIMIT_BYTES });

@@ -82,6 +82,11 @@ describe('gateway docs and CORS', () => {
     });
     assert.equal(allowed.headers['access-control-allow-origin'], 'https://shop.example');
     assert.match(String(allowed.headers['access-control-expose-headers']), /x-request-id/);
+    assert.match(
+      String(allowed.headers['access-control-expose-headers']),
+      /idempotent-replayed/,
+      'a browser can see a replay',
+    );
     const other = await gateway.inject({
       method: 'GET',
       url: '/api/shop/v1/items/1',
