@@ -42,6 +42,19 @@ export interface ServiceOptions {
   logger?: FastifyBaseLogger;
 }
 
+/** What every service's buildApp is given and passes on to createService the same way. */
+export interface ServiceAppDeps {
+  config: { SERVICE_VERSION: string; LOG_LEVEL: string };
+  pool: Pool;
+  verifier: TokenVerifier;
+  logger?: FastifyBaseLogger | undefined;
+}
+
+/** createService's options that come from a service's deps: version and log level from its config, pool, verifier. */
+export function serviceDepsOptions({ config, pool, verifier, logger }: ServiceAppDeps) {
+  return { version: config.SERVICE_VERSION, logLevel: config.LOG_LEVEL, pool, verifier, ...(logger ? { logger } : {}) };
+}
+
 const HEALTH_PROBES = new Set(['/healthz', '/readyz']);
 
 /** One log line per request, when it completes, instead of Fastify's two; none for passing health probes. */

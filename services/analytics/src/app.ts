@@ -4,6 +4,7 @@ import {
   type Pool,
   type ServiceApp,
   type ServiceOptions,
+  serviceDepsOptions,
   type TokenVerifier,
 } from '@emporium/service-kit';
 import { registerEventLogRoutes } from './api/event-log-routes.js';
@@ -21,12 +22,8 @@ export interface AnalyticsDeps {
 export async function buildApp({ config, pool, verifier, logger }: AnalyticsDeps): Promise<ServiceApp> {
   const app = await createService({
     name: 'analytics',
-    version: config.SERVICE_VERSION,
     description: 'Reports built from domain events: sales, top products, the order funnel, and the event log.',
-    logLevel: config.LOG_LEVEL,
-    pool,
-    verifier,
-    ...(logger ? { logger } : {}),
+    ...serviceDepsOptions({ config, pool, verifier, logger }),
   });
   registerReportRoutes(app, pool);
   registerEventLogRoutes(app, pool);

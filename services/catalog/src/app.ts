@@ -4,6 +4,7 @@ import {
   type Pool,
   type ServiceApp,
   type ServiceOptions,
+  serviceDepsOptions,
   type TokenVerifier,
 } from '@emporium/service-kit';
 import { registerCategoryRoutes } from './api/category-routes.js';
@@ -22,12 +23,8 @@ export interface CatalogDeps {
 export async function buildApp({ config, pool, verifier, logger }: CatalogDeps): Promise<ServiceApp> {
   const app = await createService({
     name: 'catalog',
-    version: config.SERVICE_VERSION,
     description: 'Product catalog: products, categories, search and product images.',
-    logLevel: config.LOG_LEVEL,
-    pool,
-    verifier,
-    ...(logger ? { logger } : {}),
+    ...serviceDepsOptions({ config, pool, verifier, logger }),
   });
   registerProductRoutes(app, pool);
   registerCategoryRoutes(app, pool);

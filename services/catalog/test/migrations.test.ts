@@ -1,11 +1,9 @@
 // The catalog's migrations: applied once, and runnable by a service role that owns its database
 // without being a superuser, on both the embedded PostgreSQL and the machine's.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { dropDatabasesWithPrefix, provisionServiceDatabase } from '@emporium/local-postgres';
-import { createPool, migrate } from '@emporium/service-kit';
-import { testAdminUrl } from '@emporium/testing';
+import { migrate } from '@emporium/service-kit';
+import { POSTGRES_SERVERS, withOwnedDatabase } from '@emporium/service-testing';
 import { MIGRATIONS_DIR } from '../src/config.js';
 import { startTestCatalog, type TestCatalog } from './support/catalog.js';
 
@@ -44,30 +42,14 @@ describe('catalog migrations', () => {
     assert.match(rows[0]?.vector ?? '', /'espresso':\d+A,\d+B/);
   });
 
-  for (const server of ['embedded', 'machine'] as const) {
+  for (const server of POSTGRES_SERVERS) {
     test(`a non-superuser role that owns its database can apply them (${server} PostgreSQL)`, async (t) => {
-      const adminUrl = server === 'embedded' ? testAdminUrl() : process.env.EMPORIUM_TEST_MACHINE_PG_URL;
-      if (!adminUrl) return t.skip('the machine PostgreSQL does not answer');
-      const name = `t_catalog_owner_${randomBytes(4).toString('hex')}`;
-      const url = await provisionServiceDatabase(adminUrl, {
-        name,
-        role: name,
-        password: randomBytes(12).toString('hex'),
-      });
-      const pool = createPool(url, 2);
-      try {
+      const ran = await withOwnedDatabase(server, 'catalog', async (pool) => {
         assert.deepEqual(await migrate(pool, MIGRATIONS_DIR), [1, 2, 3]);
-        const { rows } = await pool.query<{ version: string; superuser: boolean }>(
-          "SELECT current_setting('server_version_num') AS version, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser",
-        );
-        assert.equal(rows[0]?.superuser, false);
-        t.diagnostic(`PostgreSQL ${rows[0]?.version}`);
         const found = await pool.query("SELECT 1 FROM products WHERE 'skilet' <% name");
         assert.equal(found.rowCount, 1, 'pg_trgm works for the owner');
-      } finally {
-        await pool.end();
-        await dropDatabasesWithPrefix(adminUrl, name);
-      }
+      });
+      if (!ran) t.skip('the machine PostgreSQL does not answer');
     });
   }
 });

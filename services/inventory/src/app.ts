@@ -4,6 +4,7 @@ import {
   type Pool,
   type ServiceApp,
   type ServiceOptions,
+  serviceDepsOptions,
   type TokenVerifier,
 } from '@emporium/service-kit';
 import { registerStockRoutes } from './api/stock-routes.js';
@@ -20,12 +21,8 @@ export interface InventoryDeps {
 export async function buildApp({ config, pool, verifier, logger }: InventoryDeps): Promise<ServiceApp> {
   const app = await createService({
     name: 'inventory',
-    version: config.SERVICE_VERSION,
     description: 'Inventory: stock levels, and reservations of stock for orders.',
-    logLevel: config.LOG_LEVEL,
-    pool,
-    verifier,
-    ...(logger ? { logger } : {}),
+    ...serviceDepsOptions({ config, pool, verifier, logger }),
   });
   registerStockRoutes(app, pool, { defaultLowStockThreshold: config.INVENTORY_LOW_STOCK_THRESHOLD });
   return app;

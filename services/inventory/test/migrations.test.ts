@@ -1,11 +1,9 @@
 // Inventory's migrations: the seed stock for catalog's 63 seed products, applied once, and runnable by
 // a service role that owns its database without being a superuser.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { dropDatabasesWithPrefix, provisionServiceDatabase } from '@emporium/local-postgres';
-import { createPool, migrate } from '@emporium/service-kit';
-import { testAdminUrl } from '@emporium/testing';
+import { migrate } from '@emporium/service-kit';
+import { POSTGRES_SERVERS, withOwnedDatabase } from '@emporium/service-testing';
 import { MIGRATIONS_DIR } from '../src/config.js';
 import { startTestInventory, type TestInventory } from './support/inventory.js';
 
@@ -58,27 +56,12 @@ describe('inventory migrations', () => {
     assert.deepEqual(await seedStock(), before);
   });
 
-  for (const server of ['embedded', 'machine'] as const) {
+  for (const server of POSTGRES_SERVERS) {
     test(`a non-superuser role that owns its database can apply them (${server} PostgreSQL)`, async (t) => {
-      const adminUrl = server === 'embedded' ? testAdminUrl() : process.env.EMPORIUM_TEST_MACHINE_PG_URL;
-      if (!adminUrl) return t.skip('the machine PostgreSQL does not answer');
-      const name = `t_inventory_owner_${randomBytes(4).toString('hex')}`;
-      const url = await provisionServiceDatabase(adminUrl, {
-        name,
-        role: name,
-        password: randomBytes(12).toString('hex'),
-      });
-      const pool = createPool(url, 2);
-      try {
+      const ran = await withOwnedDatabase(server, 'inventory', async (pool) => {
         assert.deepEqual(await migrate(pool, MIGRATIONS_DIR), [1, 2]);
-        const { rows } = await pool.query<{ superuser: boolean }>(
-          'SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user',
-        );
-        assert.equal(rows[0]?.superuser, false);
-      } finally {
-        await pool.end();
-        await dropDatabasesWithPrefix(adminUrl, name);
-      }
+      });
+      if (!ran) t.skip('the machine PostgreSQL does not answer');
     });
   }
 });

@@ -4,6 +4,7 @@ import {
   type Pool,
   type ServiceApp,
   type ServiceOptions,
+  serviceDepsOptions,
   type TokenVerifier,
 } from '@emporium/service-kit';
 import { registerRoutes } from './api/routes.js';
@@ -20,12 +21,8 @@ export interface NotificationsDeps {
 export async function buildApp({ config, pool, verifier, logger }: NotificationsDeps): Promise<ServiceApp> {
   const app = await createService({
     name: 'notifications',
-    version: config.SERVICE_VERSION,
     description: 'Notifications: email, SMS and push on registration and order events; preferences.',
-    logLevel: config.LOG_LEVEL,
-    pool,
-    verifier,
-    ...(logger ? { logger } : {}),
+    ...serviceDepsOptions({ config, pool, verifier, logger }),
   });
   registerRoutes(app, pool);
   return app;

@@ -4,6 +4,7 @@ import {
   type Pool,
   type ServiceApp,
   type ServiceOptions,
+  serviceDepsOptions,
   type TokenVerifier,
 } from '@emporium/service-kit';
 import { registerOrderRoutes } from './api/order-routes.js';
@@ -24,12 +25,8 @@ export interface OrdersDeps {
 export async function buildApp({ config, pool, verifier, catalog, saga, logger }: OrdersDeps): Promise<ServiceApp> {
   const app = await createService({
     name: 'orders',
-    version: config.SERVICE_VERSION,
     description: 'Orders: placing, reading, cancelling and shipping orders, carried through the order saga.',
-    logLevel: config.LOG_LEVEL,
-    pool,
-    verifier,
-    ...(logger ? { logger } : {}),
+    ...serviceDepsOptions({ config, pool, verifier, logger }),
   });
   registerOrderRoutes(app, { pool, catalog, saga });
   return app;

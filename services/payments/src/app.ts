@@ -4,6 +4,7 @@ import {
   type Pool,
   type ServiceApp,
   type ServiceOptions,
+  serviceDepsOptions,
   type TokenVerifier,
 } from '@emporium/service-kit';
 import { registerLedgerRoutes } from './api/ledger-routes.js';
@@ -21,12 +22,8 @@ export interface PaymentsDeps {
 export async function buildApp({ config, pool, verifier, logger }: PaymentsDeps): Promise<ServiceApp> {
   const app = await createService({
     name: 'payments',
-    version: config.SERVICE_VERSION,
     description: 'Payments: charges through the payment provider, refunds, and a double-entry ledger.',
-    logLevel: config.LOG_LEVEL,
-    pool,
-    verifier,
-    ...(logger ? { logger } : {}),
+    ...serviceDepsOptions({ config, pool, verifier, logger }),
   });
   registerPaymentRoutes(app, pool);
   registerLedgerRoutes(app, pool);
