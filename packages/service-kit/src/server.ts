@@ -43,8 +43,10 @@ export interface ServiceOptions {
 }
 
 /** What every service's buildApp is given and passes on to createService the same way. */
-export interface ServiceAppDeps {
-  config: { SERVICE_VERSION: string; LOG_LEVEL: string };
+export interface ServiceAppDeps<
+  C extends { SERVICE_VERSION: string; LOG_LEVEL: string } = { SERVICE_VERSION: string; LOG_LEVEL: string },
+> {
+  config: C;
   pool: Pool;
   verifier: TokenVerifier;
   logger?: FastifyBaseLogger | undefined;

@@ -1,23 +1,11 @@
 // Builds the analytics HTTP app on the service kit and registers its routes (reports and the event log).
-import {
-  createService,
-  type Pool,
-  type ServiceApp,
-  type ServiceOptions,
-  serviceDepsOptions,
-  type TokenVerifier,
-} from '@emporium/service-kit';
+import { createService, type ServiceApp, type ServiceAppDeps, serviceDepsOptions } from '@emporium/service-kit';
 import { registerEventLogRoutes } from './api/event-log-routes.js';
 import { registerReportRoutes } from './api/report-routes.js';
 import type { AnalyticsConfig } from './config.js';
 
-export interface AnalyticsDeps {
-  config: AnalyticsConfig;
-  pool: Pool;
-  verifier: TokenVerifier;
-  /** Tests pass one to silence or capture logs. */
-  logger?: ServiceOptions['logger'];
-}
+/** Its config, pool and token verifier (tests also pass a logger to silence or capture logs). */
+export type AnalyticsDeps = ServiceAppDeps<AnalyticsConfig>;
 
 export async function buildApp({ config, pool, verifier, logger }: AnalyticsDeps): Promise<ServiceApp> {
   const app = await createService({

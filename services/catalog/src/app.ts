@@ -1,24 +1,12 @@
 // Builds the catalog's HTTP app on the service kit and registers its routes.
-import {
-  createService,
-  type Pool,
-  type ServiceApp,
-  type ServiceOptions,
-  serviceDepsOptions,
-  type TokenVerifier,
-} from '@emporium/service-kit';
+import { createService, type ServiceApp, type ServiceAppDeps, serviceDepsOptions } from '@emporium/service-kit';
 import { registerCategoryRoutes } from './api/category-routes.js';
 import { registerImageRoutes } from './api/image-routes.js';
 import { registerProductRoutes } from './api/product-routes.js';
 import type { CatalogConfig } from './config.js';
 
-export interface CatalogDeps {
-  config: CatalogConfig;
-  pool: Pool;
-  verifier: TokenVerifier;
-  /** Tests pass one to silence or capture logs. */
-  logger?: ServiceOptions['logger'];
-}
+/** Its config, pool and token verifier (tests also pass a logger to silence or capture logs). */
+export type CatalogDeps = ServiceAppDeps<CatalogConfig>;
 
 export async function buildApp({ config, pool, verifier, logger }: CatalogDeps): Promise<ServiceApp> {
   const app = await createService({

@@ -1,22 +1,10 @@
 // Builds inventory's HTTP app on the service kit and registers its routes.
-import {
-  createService,
-  type Pool,
-  type ServiceApp,
-  type ServiceOptions,
-  serviceDepsOptions,
-  type TokenVerifier,
-} from '@emporium/service-kit';
+import { createService, type ServiceApp, type ServiceAppDeps, serviceDepsOptions } from '@emporium/service-kit';
 import { registerStockRoutes } from './api/stock-routes.js';
 import type { InventoryConfig } from './config.js';
 
-export interface InventoryDeps {
-  config: InventoryConfig;
-  pool: Pool;
-  verifier: TokenVerifier;
-  /** Tests pass one to silence or capture logs. */
-  logger?: ServiceOptions['logger'];
-}
+/** Its config, pool and token verifier (tests also pass a logger to silence or capture logs). */
+export type InventoryDeps = ServiceAppDeps<InventoryConfig>;
 
 export async function buildApp({ config, pool, verifier, logger }: InventoryDeps): Promise<ServiceApp> {
   const app = await createService({

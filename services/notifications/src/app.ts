@@ -1,22 +1,10 @@
 // Builds the notification service's HTTP app on the service kit and registers its routes.
-import {
-  createService,
-  type Pool,
-  type ServiceApp,
-  type ServiceOptions,
-  serviceDepsOptions,
-  type TokenVerifier,
-} from '@emporium/service-kit';
+import { createService, type ServiceApp, type ServiceAppDeps, serviceDepsOptions } from '@emporium/service-kit';
 import { registerRoutes } from './api/routes.js';
 import type { NotificationsConfig } from './config.js';
 
-export interface NotificationsDeps {
-  config: NotificationsConfig;
-  pool: Pool;
-  verifier: TokenVerifier;
-  /** Tests pass one to silence or capture logs. */
-  logger?: ServiceOptions['logger'];
-}
+/** Its config, pool and token verifier (tests also pass a logger to silence or capture logs). */
+export type NotificationsDeps = ServiceAppDeps<NotificationsConfig>;
 
 export async function buildApp({ config, pool, verifier, logger }: NotificationsDeps): Promise<ServiceApp> {
   const app = await createService({

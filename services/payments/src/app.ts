@@ -1,23 +1,11 @@
 // Builds payments' HTTP app on the service kit and registers its routes.
-import {
-  createService,
-  type Pool,
-  type ServiceApp,
-  type ServiceOptions,
-  serviceDepsOptions,
-  type TokenVerifier,
-} from '@emporium/service-kit';
+import { createService, type ServiceApp, type ServiceAppDeps, serviceDepsOptions } from '@emporium/service-kit';
 import { registerLedgerRoutes } from './api/ledger-routes.js';
 import { registerPaymentRoutes } from './api/payment-routes.js';
 import type { PaymentsConfig } from './config.js';
 
-export interface PaymentsDeps {
-  config: PaymentsConfig;
-  pool: Pool;
-  verifier: TokenVerifier;
-  /** Tests pass one to silence or capture logs. */
-  logger?: ServiceOptions['logger'];
-}
+/** Its config, pool and token verifier (tests also pass a logger to silence or capture logs). */
+export type PaymentsDeps = ServiceAppDeps<PaymentsConfig>;
 
 export async function buildApp({ config, pool, verifier, logger }: PaymentsDeps): Promise<ServiceApp> {
   const app = await createService({
