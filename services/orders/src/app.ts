@@ -11,6 +11,7 @@ import { registerOrderRoutes } from './api/order-routes.js';
 import type { CatalogClient } from './clients/catalog-client.js';
 import type { OrdersConfig } from './config.js';
 import type { OrderSagaEngine } from './flows/order-saga-engine.js';
+import { createOrderStatusFeed } from './flows/order-status-feed.js';
 
 export interface OrdersDeps {
   config: OrdersConfig;
@@ -28,6 +29,9 @@ export async function buildApp({ config, pool, verifier, catalog, saga, logger }
     description: 'Orders: placing, reading, cancelling and shipping orders, carried through the order saga.',
     ...serviceDepsOptions({ config, pool, verifier, logger }),
   });
-  registerOrderRoutes(app, { pool, catalog, saga });
+  // Live status changes for GET /v1/orders/{id}/events, over one LISTEN connection of its own.
+  const feed = createOrderStatusFeed(config.DATABASE_URL, app.log);
+  app.addHook('onClose', () => feed.close());
+  registerOrderRoutes(app, { pool, catalog, saga, feed });
   return app;
 }

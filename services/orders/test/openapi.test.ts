@@ -16,6 +16,7 @@ describe('orders: the OpenAPI document', () => {
     assert.deepEqual(operations.map((o) => o.route).toSorted(), [
       'GET /v1/orders',
       'GET /v1/orders/{id}',
+      'GET /v1/orders/{id}/events',
       'GET /v1/orders/{id}/saga',
       'POST /v1/orders',
       'POST /v1/orders/{id}/cancel',

@@ -57,6 +57,17 @@ for (const mode of await infraModesUnderTest()) {
       assert.equal(placed.status, 202, JSON.stringify(placed.body));
       assert.equal(placed.body.status, 'pending');
       assert.equal(placed.body.total.amount, 2 * a.price.amount + b.price.amount);
+      // The live status stream through the gateway: Server-Sent Events, the current state first.
+      const live = await fetch(`${runtime.gateway}/api/orders/v1/orders/${placed.body.id}/events`, {
+        headers: { authorization: `Bearer ${customer.token}` },
+      });
+      assert.equal(live.status, 200);
+      assert.match(String(live.headers.get('content-type')), /^text\/event-stream/);
+      const reader = (live.body as ReadableStream<Uint8Array>).pipeThrough(new TextDecoderStream()).getReader();
+      let first = '';
+      while (!first.includes('\n\n')) first += (await reader.read()).value ?? '';
+      await reader.cancel();
+      assert.match(first, /^id: 1\nevent: status\ndata: \{.*"status":"(pending|confirmed)"/);
       const order = await settled(shop, customer.token, placed.body.id);
       assert.equal(order.status, 'confirmed', JSON.stringify(order));
       await eventually('the stock to leave', async () => {

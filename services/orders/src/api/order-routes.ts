@@ -11,21 +11,24 @@ import {
 } from '@emporium/service-kit';
 import { cancelOrder, shipOrder, visibleTo } from '../flows/change-order.js';
 import { toOrderJson } from '../flows/order-json.js';
+import type { OrderStatusFeed } from '../flows/order-status-feed.js';
 import { type OrderDeps, placeOrder } from '../flows/place-order.js';
 import { detailsOf, findOrder, listOrders } from '../store/order-store.js';
 import { findSaga, stepLogOf } from '../store/saga-store.js';
+import { streamOrderStatus } from './order-events.js';
 import {
   cancelOrderRoute,
   getOrderRoute,
   type ListOrdersQuery,
   listOrdersRoute,
+  orderEventsRoute,
   orderSagaRoute,
   placeOrderRoute,
   shipOrderRoute,
 } from './order-schemas.js';
 
 // The route table: one line per route, naming its handler; schemas and access levels in order-schemas.ts.
-export function registerOrderRoutes(app: ServiceApp, deps: OrderDeps): void {
+export function registerOrderRoutes(app: ServiceApp, deps: OrderDeps & { feed: OrderStatusFeed }): void {
   app.post('/v1/orders', placeOrderRoute, async (req, reply) => {
     const principal = req.principal as Principal;
     const { order, replayed } = await placeOrder(deps, principal.userId, req.body, req.headers['idempotency-key']);
@@ -40,6 +43,9 @@ export function registerOrderRoutes(app: ServiceApp, deps: OrderDeps): void {
     return reply.code(202).send(await cancelOrder(deps, principal, req.params.id, reason));
   });
   app.post('/v1/orders/:id/ship', shipOrderRoute, (req) => shipOrder(deps.pool, req.params.id));
+  app.get('/v1/orders/:id/events', orderEventsRoute, async (req, reply) => {
+    await streamOrderStatus(deps, req.principal as Principal, req.params.id, reply);
+  });
   app.get('/v1/orders/:id/saga', orderSagaRoute, (req) => sagaOf(deps.pool, req.params.id));
 }
 

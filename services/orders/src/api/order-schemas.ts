@@ -137,6 +137,21 @@ export const shipOrderRoute = {
   },
 } as const;
 
+export const orderEventsRoute = {
+  schema: {
+    tags: TAGS,
+    summary: "The order's status changes as Server-Sent Events (current state first; ends at a final status)",
+    params: IdParams,
+    response: {
+      200: {
+        description: 'one `status` event per status change; `data` is the order',
+        content: { 'text/event-stream': { schema: Type.String() } },
+      },
+      ...problemResponses(400, 401, 404),
+    },
+  },
+} as const;
+
 export const orderSagaRoute = {
   config: { auth: 'admin' },
   schema: {

@@ -73,7 +73,7 @@ export async function lockOrder(tx: Queryable, id: string): Promise<OrderRow | u
   return rows[0];
 }
 
-/** Moves the order to `status` and records the change in its history. */
+/** Moves the order to `status`, records the change in its history, and notifies live watchers on commit. */
 export async function changeStatus(tx: Queryable, id: string, status: OrderStatus, reason: string | null = null) {
   const { rows } = await tx.query<OrderRow>(
     `WITH changed AS (
@@ -82,7 +82,7 @@ export async function changeStatus(tx: Queryable, id: string, status: OrderStatu
        INSERT INTO order_status_history (order_id, seq, status, reason, at)
        SELECT $1, coalesce(max(seq), 0) + 1, $2, $3, clock_timestamp() FROM order_status_history WHERE order_id = $1
      )
-     SELECT * FROM changed`,
+     SELECT changed.*, pg_notify('order_status', $1::text) FROM changed`,
     [id, status, reason],
   );
   const row = rows[0];
@@ -98,41 +98,46 @@ export async function findOrder(db: Queryable, id: string): Promise<OrderDetail 
   return details;
 }
 
-/** Adds lines and history to orders, in two queries for the whole list. */
+interface DetailRow extends OrderRow {
+  lines: Array<{ product_id: string; sku: string; name: string; quantity: number; unit_amount: number }>;
+  history: Array<{ status: OrderStatus; reason: string | null; at: string }>;
+}
+
+/**
+ * The orders with their lines and status history, re-read in one statement (one snapshot), so the
+ * status and the history always agree even while the saga is changing them.
+ */
 export async function detailsOf(db: Queryable, orders: OrderRow[]): Promise<OrderDetail[]> {
-  const ids = orders.map((o) => o.id);
-  const [lines, history] = await Promise.all([
-    db.query<{
-      order_id: string;
-      product_id: string;
-      sku: string;
-      name: string;
-      quantity: number;
-      unit_amount: number;
-    }>(
-      'SELECT order_id, product_id, sku, name, quantity, unit_amount FROM order_lines WHERE order_id = ANY($1) ORDER BY order_id, line_no',
-      [ids],
-    ),
-    db.query<StatusChange & { order_id: string }>(
-      'SELECT order_id, status, reason, at FROM order_status_history WHERE order_id = ANY($1) ORDER BY order_id, seq',
-      [ids],
-    ),
-  ]);
-  return orders.map((order) => ({
-    ...order,
-    lines: lines.rows
-      .filter((l) => l.order_id === order.id)
-      .map((l) => ({
-        product_id: l.product_id,
-        sku: l.sku,
-        name: l.name,
-        quantity: l.quantity,
-        unit_price: { amount: l.unit_amount, currency: order.currency },
-      })),
-    history: history.rows
-      .filter((h) => h.order_id === order.id)
-      .map((h) => ({ status: h.status, reason: h.reason, at: h.at })),
-  }));
+  if (orders.length === 0) return [];
+  const { rows } = await db.query<DetailRow>(
+    `SELECT o.*,
+       (SELECT json_agg(json_build_object('product_id', l.product_id, 'sku', l.sku, 'name', l.name,
+                        'quantity', l.quantity, 'unit_amount', l.unit_amount) ORDER BY l.line_no)
+        FROM order_lines l WHERE l.order_id = o.id) AS lines,
+       (SELECT json_agg(json_build_object('status', h.status, 'reason', h.reason, 'at', h.at) ORDER BY h.seq)
+        FROM order_status_history h WHERE h.order_id = o.id) AS history
+     FROM orders o WHERE o.id = ANY($1)`,
+    [orders.map((o) => o.id)],
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return orders.flatMap((listed) => {
+    const order = byId.get(listed.id);
+    if (!order) return [];
+    const { lines, history, ...row } = order;
+    return [
+      {
+        ...row,
+        lines: (lines ?? []).map((l) => ({
+          product_id: l.product_id,
+          sku: l.sku,
+          name: l.name,
+          quantity: l.quantity,
+          unit_price: { amount: Number(l.unit_amount), currency: row.currency },
+        })),
+        history: (history ?? []).map((h) => ({ status: h.status, reason: h.reason, at: new Date(h.at) })),
+      },
+    ];
+  });
 }
 
 export interface OrderFilter {
