@@ -61,7 +61,15 @@ async function listVisibleOrders(pool: Pool, query: ListOrdersQuery, principal: 
     limit: query.limit,
   });
   const page = toPage(rows, query.limit, (last) => ({ created_at: last.created_at.toISOString(), id: last.id }));
-  return { items: (await detailsOf(pool, page.items)).map(toOrderJson), next_cursor: page.next_cursor };
+  return {
+    items: (
+      await detailsOf(
+        pool,
+        page.items.map((o) => o.id),
+      )
+    ).map(toOrderJson),
+    next_cursor: page.next_cursor,
+  };
 }
 
 async function getOrder(pool: Pool, id: string, principal: Principal) {

@@ -91,11 +91,8 @@ export async function changeStatus(tx: Queryable, id: string, status: OrderStatu
 }
 
 export async function findOrder(db: Queryable, id: string): Promise<OrderDetail | undefined> {
-  const { rows } = await db.query<OrderRow>('SELECT * FROM orders WHERE id = $1', [id]);
-  const order = rows[0];
-  if (!order) return undefined;
-  const [details] = await detailsOf(db, [order]);
-  return details;
+  const [order] = await detailsOf(db, [id]);
+  return order;
 }
 
 interface DetailRow extends OrderRow {
@@ -104,11 +101,11 @@ interface DetailRow extends OrderRow {
 }
 
 /**
- * The orders with their lines and status history, re-read in one statement (one snapshot), so the
+ * The orders with these ids (in this order), with their lines and status history, in one statement (one snapshot), so the
  * status and the history always agree even while the saga is changing them.
  */
-export async function detailsOf(db: Queryable, orders: OrderRow[]): Promise<OrderDetail[]> {
-  if (orders.length === 0) return [];
+export async function detailsOf(db: Queryable, ids: string[]): Promise<OrderDetail[]> {
+  if (ids.length === 0) return [];
   const { rows } = await db.query<DetailRow>(
     `SELECT o.*,
        (SELECT json_agg(json_build_object('product_id', l.product_id, 'sku', l.sku, 'name', l.name,
@@ -117,11 +114,11 @@ export async function detailsOf(db: Queryable, orders: OrderRow[]): Promise<Orde
        (SELECT json_agg(json_build_object('status', h.status, 'reason', h.reason, 'at', h.at) ORDER BY h.seq)
         FROM order_status_history h WHERE h.order_id = o.id) AS history
      FROM orders o WHERE o.id = ANY($1)`,
-    [orders.map((o) => o.id)],
+    [ids],
   );
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return orders.flatMap((listed) => {
-    const order = byId.get(listed.id);
+  return ids.flatMap((id) => {
+    const order = byId.get(id);
     if (!order) return [];
     const { lines, history, ...row } = order;
     return [
