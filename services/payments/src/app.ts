@@ -2,6 +2,7 @@
 import { createService, type ServiceApp, type ServiceAppDeps, serviceDepsOptions } from '@emporium/service-kit';
 import { registerLedgerRoutes } from './api/ledger-routes.js';
 import { registerPaymentRoutes } from './api/payment-routes.js';
+import { registerStrayChargeRoutes } from './api/stray-charge-routes.js';
 import type { PaymentsConfig } from './config.js';
 
 /** Its config, pool and token verifier (tests also pass a logger to silence or capture logs). */
@@ -15,5 +16,6 @@ export async function buildApp({ config, pool, verifier, logger }: PaymentsDeps)
   });
   registerPaymentRoutes(app, pool);
   registerLedgerRoutes(app, pool);
+  registerStrayChargeRoutes(app, pool);
   return app;
 }

@@ -19,6 +19,11 @@ export const PaymentsConfig = Type.Object({
   CHARGE_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 20, default: 5 }),
   /** Provider calls per refund before it is marked failed for a person to finish (about four days). */
   REFUND_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 24, default: 24 }),
+  /**
+   * After a charge failed `provider_unavailable`, how long until the provider's charges for the order are
+   * listed and any it made after all are refunded. Longer than any charge can stay in flight.
+   */
+  RECONCILE_AFTER_MS: Type.Integer({ minimum: 100, maximum: 86_400_000, default: 120_000 }),
   /** Provider calls this process makes at once. */
   JOB_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 100, default: 8 }),
 });

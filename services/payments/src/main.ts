@@ -36,7 +36,11 @@ runMessageDrivenService({
                 baseUrl: config.PAYMENT_PROVIDER_URL,
                 timeoutMs: config.PROVIDER_TIMEOUT_MS,
               }),
-              settings: { chargeAttempts: config.CHARGE_MAX_ATTEMPTS, refundAttempts: config.REFUND_MAX_ATTEMPTS },
+              settings: {
+                chargeAttempts: config.CHARGE_MAX_ATTEMPTS,
+                refundAttempts: config.REFUND_MAX_ATTEMPTS,
+                reconcileAfterMs: config.RECONCILE_AFTER_MS,
+              },
             }),
           }),
       ],

@@ -125,6 +125,7 @@ describe('payments: the API', () => {
       'GET /v1/ledger/balances',
       'GET /v1/payments',
       'GET /v1/payments/{id}',
+      'GET /v1/stray-charges',
       'POST /v1/payments/{id}/refunds',
     ]);
     for (const { route, op } of operations) assert.ok(op.summary && op.security, `${route} has a summary and security`);

@@ -9,15 +9,18 @@ import { type RefundResult, settleRefund } from '../flows/refunding.js';
 import type { PaymentProvider } from '../provider/provider-client.js';
 import { findPayment } from '../store/payment-store.js';
 import { findRefund } from '../store/refund-store.js';
-import { CHARGE_TASK, chargeJobOf, REFUND_TASK, refundJobOf } from './queue.js';
+import { CHARGE_TASK, chargeJobOf, enqueueReconcile, RECONCILE_TASK, REFUND_TASK, refundJobOf } from './queue.js';
+import { reconcileTask } from './reconcile-task.js';
 
-type Log = { error(o: object, m: string): void };
+type Log = { warn(o: object, m: string): void; error(o: object, m: string): void };
 
 export interface TaskSettings {
   /** Provider calls per charge before it fails with provider_unavailable. */
   chargeAttempts: number;
   /** Provider calls per refund before it is given up (and logged for a person to finish). */
   refundAttempts: number;
+  /** How long after a charge failed `provider_unavailable` the provider is asked whether it charged after all. */
+  reconcileAfterMs: number;
 }
 
 export interface TaskDeps {
@@ -40,7 +43,7 @@ function retryUnlessLast(context: JobContext, attempts: number, detail: string):
 }
 
 export function paymentTasks(deps: TaskDeps): Record<string, JobHandler> {
-  return { [CHARGE_TASK]: chargeTask(deps), [REFUND_TASK]: refundTask(deps) };
+  return { [CHARGE_TASK]: chargeTask(deps), [REFUND_TASK]: refundTask(deps), [RECONCILE_TASK]: reconcileTask(deps) };
 }
 
 function chargeTask({ pool, provider, settings }: TaskDeps): JobHandler {
@@ -60,7 +63,13 @@ function chargeTask({ pool, provider, settings }: TaskDeps): JobHandler {
     if (answer.kind === 'unavailable') retryUnlessLast(context, settings.chargeAttempts, answer.detail);
     const result: ChargeResult =
       answer.kind === 'unavailable' ? { kind: 'declined', reason: 'provider_unavailable' } : answer;
-    await withTransaction(pool, (tx) => settleCharge(tx, payment.id, result, job.cause));
+    await withTransaction(pool, async (tx) => {
+      await settleCharge(tx, payment.id, result, job.cause);
+      // Without a final answer the provider may still have charged: look again once that must have landed.
+      if (answer.kind === 'unavailable') {
+        await enqueueReconcile(tx, payment.id, new Date(Date.now() + settings.reconcileAfterMs));
+      }
+    });
   };
 }
 

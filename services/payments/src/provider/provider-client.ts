@@ -13,6 +13,18 @@ export interface ChargeRequest {
 
 export type ChargeAnswer = ChargeResult | { kind: 'unavailable'; detail: string };
 
+/** A charge as the provider lists it for a reference. */
+export interface ProviderChargeSummary {
+  id: string;
+  amount: number;
+  amount_refunded: number;
+  currency: string;
+}
+
+export type ChargeListAnswer =
+  | { kind: 'listed'; charges: ProviderChargeSummary[] }
+  | { kind: 'unavailable'; detail: string };
+
 export type RefundAnswer =
   | { kind: 'refunded'; refundId: string }
   | { kind: 'refused'; detail: string }
@@ -21,10 +33,13 @@ export type RefundAnswer =
 export interface PaymentProvider {
   charge(request: ChargeRequest, idempotencyKey: string): Promise<ChargeAnswer>;
   refund(request: { charge: string; amount: number }, idempotencyKey: string): Promise<RefundAnswer>;
+  /** Every charge the provider holds for a reference (ours: the order id). */
+  chargesFor(reference: string): Promise<ChargeListAnswer>;
 }
 
 interface ProviderBody {
   id?: unknown;
+  data?: unknown;
   error?: { code?: unknown; decline_code?: unknown };
 }
 
@@ -33,14 +48,9 @@ type Reply = Answered | { kind: 'unreachable'; detail: string };
 
 export function createProviderClient(options: { baseUrl: string; timeoutMs: number }): PaymentProvider {
   const base = options.baseUrl.replace(/\/+$/, '');
-  const post = async (path: string, body: object, idempotencyKey: string): Promise<Reply> => {
+  const call = async (path: string, init: RequestInit = {}): Promise<Reply> => {
     try {
-      const res = await fetch(`${base}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(options.timeoutMs),
-      });
+      const res = await fetch(`${base}${path}`, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
       const parsed: unknown = await res.json().catch(() => ({}));
       return {
         kind: 'answered',
@@ -51,12 +61,21 @@ export function createProviderClient(options: { baseUrl: string; timeoutMs: numb
       return { kind: 'unreachable', detail: error instanceof Error ? error.message : String(error) };
     }
   };
+  const post = (path: string, body: object, idempotencyKey: string) =>
+    call(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+      body: JSON.stringify(body),
+    });
   return {
     async charge(request, idempotencyKey) {
       return chargeAnswerOf(await post('/v1/charges', request, idempotencyKey));
     },
     async refund(request, idempotencyKey) {
       return refundAnswerOf(await post('/v1/refunds', request, idempotencyKey));
+    },
+    async chargesFor(reference) {
+      return chargeListOf(await call(`/v1/charges?${new URLSearchParams({ reference })}`));
     },
   };
 }
@@ -88,4 +107,21 @@ function refundAnswerOf(reply: Reply): RefundAnswer {
   if (isTransient(reply)) return { kind: 'unavailable', detail: describe(reply) };
   if (reply.status === 201 && typeof reply.body.id === 'string') return { kind: 'refunded', refundId: reply.body.id };
   return { kind: 'refused', detail: describe(reply) };
+}
+
+function chargeListOf(reply: Reply): ChargeListAnswer {
+  if (reply.kind === 'unreachable') return { kind: 'unavailable', detail: reply.detail };
+  if (reply.status !== 200 || !Array.isArray(reply.body.data)) return { kind: 'unavailable', detail: describe(reply) };
+  return { kind: 'listed', charges: reply.body.data.filter(isChargeSummary) };
+}
+
+function isChargeSummary(value: unknown): value is ProviderChargeSummary {
+  if (typeof value !== 'object' || value === null) return false;
+  const charge = value as Record<string, unknown>;
+  return (
+    typeof charge.id === 'string' &&
+    typeof charge.amount === 'number' &&
+    typeof charge.amount_refunded === 'number' &&
+    typeof charge.currency === 'string'
+  );
 }

@@ -41,6 +41,8 @@ export interface TestPaymentsOptions {
   providerTimeoutMs?: number;
   /** The simulator's pm_card_slow delay. */
   slowMs?: number;
+  /** How long after a charge failed provider_unavailable the provider is reconciled (default: 10 minutes, out of the way). */
+  reconcileAfterMs?: number;
 }
 
 const quiet = { info() {}, warn() {}, error() {} };
@@ -82,6 +84,7 @@ export async function startTestPayments(label: string, options: TestPaymentsOpti
       if (lost.delete(key)) throw new Error('simulated crash after the provider answered');
       return answer;
     },
+    chargesFor: (reference) => client.chargesFor(reference),
   };
   const jobs = await startJobRunner({
     pool: component.pool,
@@ -92,7 +95,11 @@ export async function startTestPayments(label: string, options: TestPaymentsOpti
       pool: component.pool,
       provider,
       log: quiet,
-      settings: { chargeAttempts: options.chargeAttempts ?? 3, refundAttempts: 3 },
+      settings: {
+        chargeAttempts: options.chargeAttempts ?? 3,
+        refundAttempts: 3,
+        reconcileAfterMs: options.reconcileAfterMs ?? 600_000,
+      },
     }),
   });
   const warnings: string[] = [];
