@@ -1,5 +1,6 @@
 // Email over SMTP with nodemailer. A 5xx reply is final (the server refuses this mail); anything
-// else (refused connection, timeout, 4xx) is worth another try.
+// else (refused connection, timeout, 4xx) is worth another try. Connections are pooled: a mail goes
+// over an open SMTP session instead of a new connection, greeting and EHLO each time.
 import nodemailer from 'nodemailer';
 import { type OutgoingEmail, PermanentDeliveryError } from './senders.js';
 
@@ -8,6 +9,8 @@ export interface EmailSenderOptions {
   port: number;
   from: string;
   timeoutMs: number;
+  /** SMTP sessions kept open at once (default 4). */
+  maxConnections?: number;
 }
 
 export interface EmailSender {
@@ -17,6 +20,10 @@ export interface EmailSender {
 
 export function createEmailSender(options: EmailSenderOptions): EmailSender {
   const transport = nodemailer.createTransport({
+    pool: true,
+    maxConnections: options.maxConnections ?? 4,
+    // A session is replaced after this many mails, so a server's per-session limits are never hit.
+    maxMessages: 200,
     host: options.host,
     port: options.port,
     secure: false,
