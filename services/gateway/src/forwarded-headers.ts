@@ -2,23 +2,14 @@
 // §7.6.1), and the upstream learns who asked, how, and under which request id.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { IncomingHttpHeaders as Http2IncomingHttpHeaders } from 'node:http2';
+import { HOP_BY_HOP_HEADERS } from '@emporium/service-kit';
 import type { FastifyRequest } from 'fastify';
 
 type Headers = IncomingHttpHeaders | Http2IncomingHttpHeaders;
 
 // reply-from only drops `connection` and the names it lists (plus transfer-encoding, which undici
 // sets itself); undici refuses `keep-alive` and `upgrade` outright, so they must go before it sees them.
-const HOP_BY_HOP = [
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-];
+const HOP_BY_HOP = HOP_BY_HOP_HEADERS;
 
 function connectionListed(value: Headers['connection']): string[] {
   const joined = Array.isArray(value) ? value.join(',') : (value ?? '');
