@@ -2,7 +2,7 @@
 // provider, sending mail): graphile-worker runs them from the service's own database, picks new jobs up
 // on NOTIFY, retries failures with exponential backoff, and survives crashes (a job whose worker died
 // is retried once its lock expires).
-import type { Pool } from '@emporium/service-kit';
+import { contextFromTraceparent, type Pool, withSpan } from '@emporium/service-kit';
 import {
   Logger,
   type LogLevel,
@@ -12,6 +12,7 @@ import {
   type Task,
   type TaskList,
 } from 'graphile-worker';
+import { JOB_TRACEPARENT } from './enqueue.js';
 
 export interface JobContext {
   jobId: string;
@@ -66,19 +67,30 @@ function loggerFor(log: Log): Logger {
   });
 }
 
-function adapt(handler: JobHandler): Task {
-  return (payload, helpers) =>
-    handler(payload, {
-      jobId: helpers.job.id,
-      attempt: helpers.job.attempts,
-      maxAttempts: helpers.job.max_attempts,
-      isLastAttempt: helpers.job.attempts >= helpers.job.max_attempts,
-    });
+/** Each run of a job is a span, a child of the work that enqueued it (the payload's traceparent). */
+function adapt(name: string, handler: JobHandler): Task {
+  return (payload, helpers) => {
+    const traceparent = (payload as Record<string, unknown> | null)?.[JOB_TRACEPARENT];
+    const parent = contextFromTraceparent(typeof traceparent === 'string' ? traceparent : undefined);
+    const attributes = {
+      'emporium.job.task': name,
+      'emporium.job.id': helpers.job.id,
+      'emporium.job.attempt': helpers.job.attempts,
+    };
+    return withSpan(`job ${name}`, { parent, attributes }, () =>
+      handler(payload, {
+        jobId: helpers.job.id,
+        attempt: helpers.job.attempts,
+        maxAttempts: helpers.job.max_attempts,
+        isLastAttempt: helpers.job.attempts >= helpers.job.max_attempts,
+      }),
+    );
+  };
 }
 
 export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunner> {
   const taskList: TaskList = Object.fromEntries(
-    Object.entries(options.tasks).map(([name, handler]) => [name, adapt(handler)]),
+    Object.entries(options.tasks).map(([name, handler]) => [name, adapt(name, handler)]),
   );
   const runner = await runWorker({
     pgPool: options.pool,

@@ -20,6 +20,8 @@ export interface Delivery {
   headers: Record<string, string>;
   /** 1 on the first delivery, 2 on the first redelivery, ... */
   deliveryCount: number;
+  /** Messages still waiting for this consumer after this one, when the broker says (NATS does). */
+  pending?: number;
   /** Processed: never deliver again. */
   ack(): Promise<void>;
   /** Not processed: deliver again after `delayMs` (to this or another instance of the consumer). */

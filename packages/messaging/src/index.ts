@@ -3,6 +3,7 @@ export * from './connect.js';
 export * from './consumer/consumer.js';
 export * from './consumer/decode.js';
 export * from './consumer/handlers.js';
+export * from './dead-letters.js';
 export * from './inbox/inbox.js';
 export * from './metrics.js';
 export * from './outbox/outbox.js';

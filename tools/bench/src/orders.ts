@@ -2,7 +2,9 @@
 // `--infra local` on the machine's PostgreSQL and a private NATS server), tops up stock, fires
 // orders at a fixed rate through the gateway for a while, then reads each order's status history:
 // confirmed orders per second, and p50/p99 from POST (created_at) to `confirmed`.
-// Usage: npm run bench:orders [-- --infra local --rate 200 --duration 20 --connections 50]
+// `--telemetry on|off|both` (default on) records and exports spans to the local collector, or not
+// (OTEL_SDK_DISABLED=true); `both` runs off then on, each on a fresh runtime, and compares them.
+// Usage: npm run bench:orders [-- --infra local --rate 200 --duration 20 --connections 50 --telemetry both]
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createRuntime, infraModesUnderTest } from '@emporium/testing';
@@ -14,8 +16,12 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '200' },
     duration: { type: 'string', default: '20' },
     connections: { type: 'string', default: '50' },
+    telemetry: { type: 'string', default: 'on' },
   },
 });
+if (!['on', 'off', 'both'].includes(values.telemetry)) throw new Error('--telemetry must be on, off or both');
+const telemetryRuns: Array<'on' | 'off'> =
+  values.telemetry === 'both' ? ['off', 'on'] : [values.telemetry as 'on' | 'off'];
 const infra = values.infra === 'local' ? 'local' : 'embedded';
 const [rate, duration, connections] = [Number(values.rate), Number(values.duration), Number(values.connections)];
 
@@ -47,6 +53,7 @@ const PROCESSES = [
   'users',
   'payment-provider',
   'notification-sink',
+  'collector',
 ];
 
 const quantile = (sorted: number[], q: number) =>
@@ -55,98 +62,137 @@ const quantile = (sorted: number[], q: number) =>
 const modes = await infraModesUnderTest();
 const mode = modes.find((m) => m.infra === infra) as (typeof modes)[number];
 if (mode.skip) throw new Error(`--infra ${infra} cannot run here: ${mode.skip}`);
-const runtime = await createRuntime(await mode.start({ EMPORIUM_LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '20' }));
-try {
-  await runtime.start();
-  const api = `${runtime.gateway}/api`;
-  const session = (email: string, password: string) =>
-    json<{ access_token: string }>(`${api}/users/v1/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    });
-  const admin = (await session(runtime.env.EMPORIUM_ADMIN_EMAIL ?? '', runtime.env.EMPORIUM_ADMIN_PASSWORD ?? ''))
-    .access_token;
-  const email = `bench.${Date.now()}@example.com`;
-  await json(`${api}/users/v1/users`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'a long enough password', name: 'Bench' }),
-  });
-  const token = (await session(email, 'a long enough password')).access_token;
-  const { items } = await json<{ items: Array<{ id: string }> }>(`${api}/products/v1/products?limit=20`);
-  for (const p of items) {
-    await json(`${api}/inventory/v1/stock/${p.id}`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
-      body: JSON.stringify({ on_hand: 1_000_000 }),
-    });
-  }
-  const bodies = items.map((p) =>
-    JSON.stringify({
-      items: [{ product_id: p.id, quantity: 1 }],
-      payment_method: 'pm_card_visa',
-      shipping_address: { line1: '1 Bench St', city: 'Loadville', postal_code: '00001', country: 'US' },
+interface RunResult {
+  telemetry: 'on' | 'off';
+  confirmedPerSecond: number;
+  p50: number;
+  p99: number;
+  cpuMsPerOrder: number;
+}
+
+async function run(telemetry: 'on' | 'off'): Promise<RunResult> {
+  const runtime = await createRuntime(
+    await mode.start({
+      EMPORIUM_LOG_LEVEL: 'warn',
+      DATABASE_POOL_SIZE: '20',
+      OTEL_SDK_DISABLED: telemetry === 'off' ? 'true' : 'false',
     }),
   );
-  let n = 0;
-  const cpuBefore = await cpuByProcess(runtime, PROCESSES);
-  console.log(`${infra} mode: ${rate} orders/s offered for ${duration} s over ${connections} connections (autocannon)`);
-  const load = await autocannon({
-    url: `${api}/orders/v1/orders`,
-    method: 'POST',
-    duration,
-    connections,
-    overallRate: rate,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    requests: [{ setupRequest: (req) => ({ ...req, body: bodies[n++ % bodies.length] }) }],
-  });
-  console.log(
-    `POST /orders: ${load.requests.average.toFixed(0)} req/s, p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, non-2xx ${load.non2xx}, errors ${load.errors}`,
-  );
-
-  // Wait for the saga to finish every order, then read the status histories.
-  type Order = { status: string; created_at: string; status_history: Array<{ status: string; at: string }> };
-  const all: Order[] = [];
-  const readAll = async () => {
-    all.length = 0;
-    for (let cursor: string | null = null; ; ) {
-      const page: { items: Order[]; next_cursor: string | null } = await json(
-        `${api}/orders/v1/orders?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
-        { headers: { authorization: `Bearer ${token}` } },
-      );
-      all.push(...page.items);
-      cursor = page.next_cursor;
-      if (!cursor) return;
+  try {
+    await runtime.start();
+    const api = `${runtime.gateway}/api`;
+    const session = (email: string, password: string) =>
+      json<{ access_token: string }>(`${api}/users/v1/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
+    const admin = (await session(runtime.env.EMPORIUM_ADMIN_EMAIL ?? '', runtime.env.EMPORIUM_ADMIN_PASSWORD ?? ''))
+      .access_token;
+    const email = `bench.${Date.now()}@example.com`;
+    await json(`${api}/users/v1/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'a long enough password', name: 'Bench' }),
+    });
+    const token = (await session(email, 'a long enough password')).access_token;
+    const { items } = await json<{ items: Array<{ id: string }> }>(`${api}/products/v1/products?limit=20`);
+    for (const p of items) {
+      await json(`${api}/inventory/v1/stock/${p.id}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+        body: JSON.stringify({ on_hand: 1_000_000 }),
+      });
     }
-  };
-  const deadline = Date.now() + 120_000;
-  do {
-    await new Promise((r) => setTimeout(r, 2000));
-    await readAll();
-  } while (all.some((o) => o.status === 'pending') && Date.now() < deadline);
+    const bodies = items.map((p) =>
+      JSON.stringify({
+        items: [{ product_id: p.id, quantity: 1 }],
+        payment_method: 'pm_card_visa',
+        shipping_address: { line1: '1 Bench St', city: 'Loadville', postal_code: '00001', country: 'US' },
+      }),
+    );
+    let n = 0;
+    const cpuBefore = await cpuByProcess(runtime, PROCESSES);
+    console.log(
+      `${infra} mode, telemetry ${telemetry}: ${rate} orders/s offered for ${duration} s over ${connections} connections (autocannon)`,
+    );
+    const load = await autocannon({
+      url: `${api}/orders/v1/orders`,
+      method: 'POST',
+      duration,
+      connections,
+      overallRate: rate,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      requests: [{ setupRequest: (req) => ({ ...req, body: bodies[n++ % bodies.length] }) }],
+    });
+    console.log(
+      `POST /orders: ${load.requests.average.toFixed(0)} req/s, p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, non-2xx ${load.non2xx}, errors ${load.errors}`,
+    );
 
-  const cpuAfter = await cpuByProcess(runtime, PROCESSES);
-  const confirmed = all.filter((o) => o.status === 'confirmed');
-  const latencies = confirmed
-    .map((o) => Date.parse(o.status_history.find((h) => h.status === 'confirmed')?.at ?? '') - Date.parse(o.created_at))
-    .sort((a, b) => a - b);
-  const first = Math.min(...all.map((o) => Date.parse(o.created_at)));
-  const last = Math.max(...confirmed.map((o) => Date.parse(o.status_history.at(-1)?.at ?? '')));
-  console.log(
-    `orders: ${all.length} placed, ${confirmed.length} confirmed, ${all.filter((o) => o.status === 'pending').length} still pending, ${all.filter((o) => o.status === 'rejected').length} rejected`,
-  );
-  console.log(
-    `confirmed orders/s end to end: ${((confirmed.length * 1000) / (last - first)).toFixed(1)}   POST→confirmed p50 ${quantile(latencies, 0.5)} ms, p99 ${quantile(latencies, 0.99)} ms`,
-  );
-  // Where the CPU goes: each process's CPU time over the run, per order placed (PostgreSQL and the broker not counted).
-  const perOrder = PROCESSES.map(
-    (name) => [name, ((cpuAfter.get(name) ?? 0) - (cpuBefore.get(name) ?? 0)) / Math.max(1, all.length)] as const,
-  );
-  console.log(
-    `CPU ms per order: ${perOrder.map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', ')}; total ${perOrder.reduce((sum, [, ms]) => sum + ms, 0).toFixed(1)}`,
-  );
-} finally {
-  await runtime.cleanUp();
-  await mode.stop();
+    // Wait for the saga to finish every order, then read the status histories.
+    type Order = { status: string; created_at: string; status_history: Array<{ status: string; at: string }> };
+    const all: Order[] = [];
+    const readAll = async () => {
+      all.length = 0;
+      for (let cursor: string | null = null; ; ) {
+        const page: { items: Order[]; next_cursor: string | null } = await json(
+          `${api}/orders/v1/orders?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+          { headers: { authorization: `Bearer ${token}` } },
+        );
+        all.push(...page.items);
+        cursor = page.next_cursor;
+        if (!cursor) return;
+      }
+    };
+    const deadline = Date.now() + 120_000;
+    do {
+      await new Promise((r) => setTimeout(r, 2000));
+      await readAll();
+    } while (all.some((o) => o.status === 'pending') && Date.now() < deadline);
+
+    const cpuAfter = await cpuByProcess(runtime, PROCESSES);
+    const confirmed = all.filter((o) => o.status === 'confirmed');
+    const latencies = confirmed
+      .map(
+        (o) => Date.parse(o.status_history.find((h) => h.status === 'confirmed')?.at ?? '') - Date.parse(o.created_at),
+      )
+      .sort((a, b) => a - b);
+    const first = Math.min(...all.map((o) => Date.parse(o.created_at)));
+    const last = Math.max(...confirmed.map((o) => Date.parse(o.status_history.at(-1)?.at ?? '')));
+    console.log(
+      `orders: ${all.length} placed, ${confirmed.length} confirmed, ${all.filter((o) => o.status === 'pending').length} still pending, ${all.filter((o) => o.status === 'rejected').length} rejected`,
+    );
+    console.log(
+      `confirmed orders/s end to end: ${((confirmed.length * 1000) / (last - first)).toFixed(1)}   POST→confirmed p50 ${quantile(latencies, 0.5)} ms, p99 ${quantile(latencies, 0.99)} ms`,
+    );
+    // Where the CPU goes: each process's CPU time over the run, per order placed (PostgreSQL and the broker not counted).
+    const perOrder = PROCESSES.map(
+      (name) => [name, ((cpuAfter.get(name) ?? 0) - (cpuBefore.get(name) ?? 0)) / Math.max(1, all.length)] as const,
+    );
+    const cpuMsPerOrder = perOrder.reduce((sum, [, ms]) => sum + ms, 0);
+    console.log(
+      `CPU ms per order: ${perOrder.map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', ')}; total ${cpuMsPerOrder.toFixed(1)}`,
+    );
+    return {
+      telemetry,
+      confirmedPerSecond: (confirmed.length * 1000) / (last - first),
+      p50: quantile(latencies, 0.5),
+      p99: quantile(latencies, 0.99),
+      cpuMsPerOrder,
+    };
+  } finally {
+    await runtime.cleanUp();
+    await mode.stop();
+  }
+}
+
+const results: RunResult[] = [];
+for (const telemetry of telemetryRuns) results.push(await run(telemetry));
+if (results.length > 1) {
+  console.log('\ntelemetry | confirmed orders/s | POST→confirmed p50 | p99 | CPU ms per order');
+  for (const r of results) {
+    console.log(
+      `${r.telemetry.padEnd(9)} | ${r.confirmedPerSecond.toFixed(1).padStart(18)} | ${`${r.p50} ms`.padStart(18)} | ${`${r.p99} ms`.padStart(7)} | ${r.cpuMsPerOrder.toFixed(1)}`,
+    );
+  }
 }

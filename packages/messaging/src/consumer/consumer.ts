@@ -3,10 +3,12 @@
 // commit; refused or repeatedly failing messages are dead-lettered and the consumer keeps going.
 import { streamOf } from '@emporium/contracts';
 import { type Pool, withTransaction } from '@emporium/service-kit';
+import { context } from '@opentelemetry/api';
 import type { Delivery, MessageBus, Subscription } from '../bus.js';
 import { claimMessage, claimMessages } from '../inbox/inbox.js';
-import { consumedMessages } from '../metrics.js';
+import { consumedMessages, consumerPending, deadLetters, redeliveries } from '../metrics.js';
 import { createBatcher } from './batcher.js';
+import { type ConsumeSpan, startConsumeSpan } from './consume-span.js';
 import { deadLetter } from './dead-letter.js';
 import { decodeMessage } from './decode.js';
 import type { MessageHandler } from './handlers.js';
@@ -26,6 +28,7 @@ interface Ready {
   delivery: Delivery;
   envelope: Parameters<MessageHandler['handle']>[1];
   handler: MessageHandler;
+  span: ConsumeSpan;
 }
 
 export const DEFAULT_CONSUMER_SETTINGS: ConsumerSettings = {
@@ -73,6 +76,7 @@ export async function startConsumers(options: {
       await deadLetter(bus, durable, delivery, reason);
       stats.deadLettered += 1;
       consumedMessages.inc({ consumer: durable, outcome: 'dead_lettered' });
+      deadLetters.inc({ consumer: durable });
       log.warn({ consumer: durable, id: delivery.id, subject: delivery.subject, reason }, 'message dead-lettered');
     } catch (error) {
       log.error({ err: error, consumer: durable, id: delivery.id }, 'cannot dead-letter; will retry');
@@ -87,20 +91,25 @@ export async function startConsumers(options: {
   };
 
   /** Handles one message in its own transaction; on failure, retries later or dead-letters it. */
-  const handleOne = async (durable: string, { delivery, envelope, handler }: Ready) => {
+  const handleOne = async (durable: string, { delivery, envelope, handler, span }: Ready) => {
     try {
-      const fresh = await withTransaction(pool, async (tx) => {
-        if (!(await claimMessage(tx, durable, envelope.id, envelope.type))) return false;
-        await handler.handle(tx, envelope, { log });
-        return true;
-      });
+      const fresh = await context.with(span.context, () =>
+        withTransaction(pool, async (tx) => {
+          if (!(await claimMessage(tx, durable, envelope.id, envelope.type))) return false;
+          await handler.handle(tx, envelope, { log });
+          return true;
+        }),
+      );
       await delivery.ack();
       count(durable, fresh);
+      span.end(fresh ? 'handled' : 'duplicate');
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (delivery.deliveryCount >= settings.maxDeliveries) {
+        span.end('dead_lettered', error);
         return refuse(durable, delivery, `handler failed ${delivery.deliveryCount} times: ${message}`);
       }
+      span.end('retried', error);
       stats.retried += 1;
       consumedMessages.inc({ consumer: durable, outcome: 'retried' });
       log.warn(
@@ -130,10 +139,10 @@ export async function startConsumers(options: {
         );
         const seen = new Set<string>();
         const results: boolean[] = [];
-        for (const { envelope, handler } of batch) {
+        for (const { envelope, handler, span } of batch) {
           const first = fresh.has(envelope.id) && !seen.has(envelope.id);
           seen.add(envelope.id);
-          if (first) await handler.handle(tx, envelope, { log });
+          if (first) await context.with(span.context, () => handler.handle(tx, envelope, { log }));
           results.push(first);
         }
         return results;
@@ -143,12 +152,17 @@ export async function startConsumers(options: {
       return;
     }
     await Promise.all(batch.map((r) => r.delivery.ack()));
-    for (const first of firsts) count(durable, first);
+    firsts.forEach((first, i) => {
+      count(durable, first);
+      batch[i]?.span.end(first ? 'handled' : 'duplicate');
+    });
   };
 
   const onDelivery = (durable: string) => {
     const batcher = createBatcher(handleBatch(durable), settings.maxBatch);
     return async (delivery: Delivery) => {
+      if (delivery.deliveryCount > 1) redeliveries.inc({ consumer: durable });
+      if (delivery.pending !== undefined) consumerPending.set({ consumer: durable }, delivery.pending);
       const decoded = decodeMessage(delivery.data);
       if (!decoded.ok) return refuse(durable, delivery, decoded.reason);
       const handler = byType.get(decoded.envelope.type);
@@ -159,7 +173,8 @@ export async function startConsumers(options: {
         consumedMessages.inc({ consumer: durable, outcome: 'skipped' });
         return;
       }
-      await batcher.add({ delivery, envelope: decoded.envelope as Ready['envelope'], handler });
+      const span = startConsumeSpan(durable, delivery, decoded.envelope);
+      await batcher.add({ delivery, envelope: decoded.envelope as Ready['envelope'], handler, span });
     };
   };
 

@@ -125,6 +125,7 @@ async function deliver(ctx: SubscriptionContext, msg: JsMsg, handle: Handler): P
     data: msg.data,
     headers: fromNatsHeaders(msg.headers),
     deliveryCount: msg.info.deliveryCount,
+    pending: msg.info.pending,
     async ack() {
       settled = true;
       msg.ack();

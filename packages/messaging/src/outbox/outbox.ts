@@ -7,7 +7,7 @@ import {
   type EventOf,
   type MessageDefinition,
 } from '@emporium/contracts';
-import type { Queryable } from '@emporium/service-kit';
+import { type Queryable, traceparentOf } from '@emporium/service-kit';
 
 export const OUTBOX_CHANNEL = 'emporium_outbox';
 
@@ -30,7 +30,15 @@ export interface OutgoingMessage<D extends MessageDefinition = MessageDefinition
 
 /** Adds several messages in one statement (in this order); returns their envelopes. */
 export async function publishAll(tx: Queryable, messages: OutgoingMessage[]): Promise<EventOf<MessageDefinition>[]> {
-  const envelopes = messages.map((m) => createEnvelope(m.definition, m.data, m.context));
+  // The active span (a request's, a consumed message's, a job's) is what caused these messages.
+  const traceparent = traceparentOf();
+  const envelopes = messages.map((m) =>
+    createEnvelope(
+      m.definition,
+      m.data,
+      traceparent && !m.context.traceparent ? { ...m.context, traceparent } : m.context,
+    ),
+  );
   // One round trip: the insert, and the NOTIFY that wakes the relay. A NOTIFY is delivered only if the
   // transaction commits, and notifications with one payload in one transaction collapse into one.
   await tx.query(

@@ -2,6 +2,7 @@
 // order consumers see), different aggregates concurrently. A failure stops its aggregate's chain, so
 // nothing of that aggregate overtakes the failed message.
 import type { MessageBus } from '../bus.js';
+import { startPublishSpan } from './publish-span.js';
 
 export interface OutboxRow {
   sequence: number;
@@ -26,10 +27,13 @@ export async function publishBatch(
   await Promise.all(
     [...chains.values()].map(async (chain) => {
       for (const row of chain) {
+        const span = startPublishSpan(row.subject, row.id, row.envelope);
         try {
-          await bus.publish({ subject: row.subject, id: row.id, data: Buffer.from(row.envelope) });
+          await bus.publish({ subject: row.subject, id: row.id, data: Buffer.from(span.data) });
+          span.end();
           published.push(row.sequence);
         } catch (error) {
+          span.end(error);
           failed ??= error;
           return;
         }

@@ -1,6 +1,6 @@
 // Reads products from the catalog over HTTP (GET /v1/products/{id}), for prices at order time. Retries
 // and outlier handling belong to the mesh in front of CATALOG_URL, not here.
-import { AppError } from '@emporium/service-kit';
+import { AppError, tracedFetch } from '@emporium/service-kit';
 import type { CatalogProduct } from '../domain/order.js';
 
 export interface CatalogClient {
@@ -15,10 +15,11 @@ export function createCatalogClient(baseUrl: string, timeoutMs: number): Catalog
   async function product(id: string): Promise<CatalogProduct | undefined> {
     let response: Response;
     try {
-      response = await fetch(`${base}/v1/products/${encodeURIComponent(id)}`, {
-        signal: AbortSignal.timeout(timeoutMs),
-        headers: { accept: 'application/json' },
-      });
+      response = await tracedFetch(
+        `${base}/v1/products/${encodeURIComponent(id)}`,
+        { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } },
+        'catalog',
+      );
     } catch (error) {
       throw unavailable((error as Error).name === 'TimeoutError' ? 'timed out' : (error as Error).message);
     }

@@ -40,6 +40,7 @@ export function orderSaga(settings: OrderSagaSettings): SagaDefinition<OrderSaga
     name: 'order',
     source: '/emporium/orders',
     correlate: (event) => (event.data as { order_id: string }).order_id,
+    idAttribute: 'emporium.order_id',
     steps: [
       {
         name: 'reserve_inventory',

@@ -42,6 +42,8 @@ export interface SagaDefinition<D> {
   steps: SagaStep<D>[];
   /** Which saga instance a reply belongs to. */
   correlate(event: EventOf<MessageDefinition>): string;
+  /** The span attribute that carries the saga id (e.g. emporium.order_id), so its traces can be found by it. */
+  idAttribute?: string;
   /** Every step completed: the saga's happy ending, in the same transaction. */
   onCompleted(tx: PoolClient, outcome: Omit<SagaOutcome<D>, 'reason'>): Promise<void>;
   /** A step failed or timed out; compensations of completed steps have been sent. */

@@ -7,6 +7,7 @@ import { type MessageHandler, on, publishAll } from '@emporium/messaging';
 import type { PoolClient } from '@emporium/service-kit';
 import { appendStepLog, insertSaga, lockSaga, type SagaRow, type StepLogEntry, saveSaga } from '../store/saga-store.js';
 import type { SagaCommand, SagaDefinition, SagaStep } from './definition.js';
+import { sagaOutcomes, sagaSpan } from './telemetry.js';
 
 type Envelope = EventOf<MessageDefinition>;
 
@@ -71,6 +72,7 @@ export function createSagaEngine<D>(definition: SagaDefinition<D>): SagaEngine<D
       saga.deadline_at = null;
       saga.current_step = steps.length;
       log.push({ step: definition.name, event: 'saga_completed' });
+      sagaOutcomes.inc({ saga: definition.name, outcome: 'completed', reason: 'none' });
       await definition.onCompleted(tx, { sagaId: saga.id, data, ...(cause ? { cause } : {}) });
     } else {
       saga.current_step = index;
@@ -114,13 +116,24 @@ export function createSagaEngine<D>(definition: SagaDefinition<D>): SagaEngine<D
     const current = steps[saga.current_step];
     const undo = includeCurrent && current ? [...saga.completed_steps, current.name] : saga.completed_steps;
     await compensate(tx, saga, undo, reason, log, cause);
+    sagaOutcomes.inc({ saga: definition.name, outcome: 'failed', reason });
     await definition.onFailed(tx, { sagaId: saga.id, data: saga.data as D, reason, ...(cause ? { cause } : {}) });
   }
 
-  async function handle(tx: PoolClient, event: Envelope) {
+  function handle(tx: PoolClient, event: Envelope) {
     const reply = replies.get(event.type);
-    if (!reply) return;
-    const saga = await lockSaga(tx, definition.correlate(event));
+    if (!reply) return Promise.resolve();
+    const sagaId = definition.correlate(event);
+    return sagaSpan(definition, `${reply.step.name} ${reply.kind}`, sagaId, () => applyReply(tx, event, reply, sagaId));
+  }
+
+  async function applyReply(
+    tx: PoolClient,
+    event: Envelope,
+    reply: { step: SagaStep<D>; kind: ReplyKind },
+    sagaId: string,
+  ) {
+    const saga = await lockSaga(tx, sagaId);
     if (!saga) throw new Error(`${event.type} ${event.id} names no ${definition.name} saga`);
     const { step, kind } = reply;
     const isCurrent = saga.status === 'running' && steps[saga.current_step] === step;
@@ -155,45 +168,52 @@ export function createSagaEngine<D>(definition: SagaDefinition<D>): SagaEngine<D
 
   return {
     definition,
-    async start(tx, sagaId, data) {
-      const saga: SagaRow = {
-        id: sagaId,
-        saga: definition.name,
-        status: 'running',
-        current_step: 0,
-        completed_steps: [],
-        awaiting: [],
-        deadline_at: null,
-        outcome_reason: null,
-        data,
-        created_at: new Date(),
-        updated_at: new Date(),
-      };
-      await insertSaga(tx, saga);
-      const log: StepLogEntry[] = [{ step: definition.name, event: 'saga_started' }];
-      await runFrom(tx, saga, 0, log);
-      await saveSaga(tx, saga);
-      await appendStepLog(tx, saga.id, log);
-    },
+    start: (tx, sagaId, data) => sagaSpan(definition, 'start', sagaId, () => start(tx, sagaId, data)),
     handle,
-    async expire(tx, saga) {
-      const step = steps[saga.current_step];
-      const log: StepLogEntry[] = [{ step: step?.name ?? definition.name, event: 'timed_out' }];
-      await fail(tx, saga, 'timeout', true, log);
-      await saveSaga(tx, saga);
-      await appendStepLog(tx, saga.id, log);
-    },
-    async abort(tx, sagaId, reason) {
-      const saga = await lockSaga(tx, sagaId);
-      if (!saga || saga.status === 'compensating' || saga.status === 'compensated') return false;
-      const log: StepLogEntry[] = [{ step: definition.name, event: 'aborted', detail: reason }];
-      const running = saga.status === 'running' ? steps[saga.current_step]?.name : undefined;
-      await compensate(tx, saga, running ? [...saga.completed_steps, running] : saga.completed_steps, reason, log);
-      await saveSaga(tx, saga);
-      await appendStepLog(tx, saga.id, log);
-      return true;
-    },
+    expire: (tx, saga) => sagaSpan(definition, 'timeout', saga.id, () => expire(tx, saga)),
+    abort: (tx, sagaId, reason) => sagaSpan(definition, 'abort', sagaId, () => abort(tx, sagaId, reason)),
     handlers: (why) =>
       [...replies.values()].map(({ message }) => on(message, why, (tx, event) => handle(tx, event as Envelope))),
   };
+
+  async function start(tx: PoolClient, sagaId: string, data: D) {
+    const saga: SagaRow = {
+      id: sagaId,
+      saga: definition.name,
+      status: 'running',
+      current_step: 0,
+      completed_steps: [],
+      awaiting: [],
+      deadline_at: null,
+      outcome_reason: null,
+      data,
+      created_at: new Date(),
+      updated_at: new Date(),
+    };
+    await insertSaga(tx, saga);
+    const log: StepLogEntry[] = [{ step: definition.name, event: 'saga_started' }];
+    await runFrom(tx, saga, 0, log);
+    await saveSaga(tx, saga);
+    await appendStepLog(tx, saga.id, log);
+  }
+
+  async function expire(tx: PoolClient, saga: SagaRow) {
+    const step = steps[saga.current_step];
+    const log: StepLogEntry[] = [{ step: step?.name ?? definition.name, event: 'timed_out' }];
+    await fail(tx, saga, 'timeout', true, log);
+    await saveSaga(tx, saga);
+    await appendStepLog(tx, saga.id, log);
+  }
+
+  async function abort(tx: PoolClient, sagaId: string, reason: string): Promise<boolean> {
+    const saga = await lockSaga(tx, sagaId);
+    if (!saga || saga.status === 'compensating' || saga.status === 'compensated') return false;
+    const log: StepLogEntry[] = [{ step: definition.name, event: 'aborted', detail: reason }];
+    const running = saga.status === 'running' ? steps[saga.current_step]?.name : undefined;
+    await compensate(tx, saga, running ? [...saga.completed_steps, running] : saga.completed_steps, reason, log);
+    sagaOutcomes.inc({ saga: definition.name, outcome: 'aborted', reason });
+    await saveSaga(tx, saga);
+    await appendStepLog(tx, saga.id, log);
+    return true;
+  }
 }

@@ -1,6 +1,7 @@
 // The payment provider, over HTTP: a charge or a refund under an idempotency key, its answer
 // translated into what payments understands. Only an answer that is final becomes an outcome; a
 // timeout, a network error, a 5xx or a 429 is "unavailable", and the caller retries with the same key.
+import { tracedFetch } from '@emporium/service-kit';
 import type { ChargeResult, FailureReason } from '../domain/payment.js';
 
 export interface ChargeRequest {
@@ -50,7 +51,11 @@ export function createProviderClient(options: { baseUrl: string; timeoutMs: numb
   const base = options.baseUrl.replace(/\/+$/, '');
   const call = async (path: string, init: RequestInit = {}): Promise<Reply> => {
     try {
-      const res = await fetch(`${base}${path}`, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
+      const res = await tracedFetch(
+        `${base}${path}`,
+        { ...init, signal: AbortSignal.timeout(options.timeoutMs) },
+        'payment-provider',
+      );
       const parsed: unknown = await res.json().catch(() => ({}));
       return {
         kind: 'answered',
