@@ -1,5 +1,6 @@
 // PostgreSQL access for every service: one pool per process and one way to run a transaction.
 import pg from 'pg';
+import { tracePool } from './telemetry/db-spans.js';
 
 export type Pool = pg.Pool;
 export type PoolClient = pg.PoolClient;
@@ -19,6 +20,7 @@ export function createPool(connectionString: string, max = 10, applicationName =
   // the query of a busy one fails on its own. (graphile-worker also checks these handlers exist.)
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
+  tracePool(pool, applicationName);
   return pool;
 }
 

@@ -8,11 +8,16 @@ export interface ReadinessCheck {
   check: () => Promise<boolean>;
 }
 
-export function registerHealth(app: FastifyInstance, pool: Pool | undefined, extra: ReadinessCheck[]): void {
+export function registerHealth(
+  app: FastifyInstance,
+  pool: Pool | undefined,
+  extra: ReadinessCheck[],
+  version?: string,
+): void {
   const checks = [...(pool ? [{ name: 'database', check: () => isDatabaseReachable(pool) }] : []), ...extra];
   const route = { schema: { hide: true }, config: { auth: 'public' as const } };
 
-  app.get('/healthz', route, async () => ({ status: 'ok' }));
+  app.get('/healthz', route, async () => ({ status: 'ok', ...(version ? { version } : {}) }));
   app.get('/readyz', route, async (_request, reply) => {
     const results = await Promise.all(checks.map(async (c) => [c.name, await c.check()] as const));
     const down = results.filter(([, ok]) => !ok).map(([name]) => name);

@@ -15,9 +15,11 @@ import Fastify, {
 import { registerAuth, type TokenVerifier } from './auth.js';
 import type { Pool } from './db.js';
 import { type ReadinessCheck, registerHealth } from './health.js';
-import { loggerOptions } from './logging.js';
+import { loggerOptions, redactUrl } from './logging.js';
 import { registerMetrics } from './metrics.js';
 import { registerProblemHandlers } from './problem.js';
+import { registerServerSpanHooks, tracedServerFactory } from './telemetry/http-server.js';
+import { initTracing } from './telemetry/tracing.js';
 import { validatorCompiler } from './validation.js';
 
 export type ServiceApp = FastifyInstance<
@@ -40,6 +42,10 @@ export interface ServiceOptions {
   bodyLimit?: number;
   /** Passed to Fastify; tests use it to silence or capture logs. */
   logger?: FastifyBaseLogger;
+  /** Record and export spans when OTEL_EXPORTER_OTLP_ENDPOINT is set (default true; the collector says false). */
+  tracing?: boolean;
+  /** Request paths that get no server span (besides health probes and /metrics). */
+  untraced?: RegExp;
 }
 
 /** What every service's buildApp is given and passes on to createService the same way. */
@@ -57,16 +63,17 @@ export function serviceDepsOptions({ config, pool, verifier, logger }: ServiceAp
   return { version: config.SERVICE_VERSION, logLevel: config.LOG_LEVEL, pool, verifier, ...(logger ? { logger } : {}) };
 }
 
-const HEALTH_PROBES = new Set(['/healthz', '/readyz']);
+/** Polled by machines (probes, scrapers): a successful one is not worth a log line. */
+const HEALTH_PROBES = new Set(['/healthz', '/readyz', '/metrics']);
 
-/** One log line per request, when it completes, instead of Fastify's two; none for passing health probes. */
+/** One log line per request, when it completes, instead of Fastify's two; none for passing probes and scrapes. */
 class OneLinePerRequest extends LogController {
   override incomingRequest(): void {}
   override requestCompleted(error: Error | null, request: FastifyRequest, reply: FastifyReply): void {
     if (!error && HEALTH_PROBES.has(request.url) && reply.statusCode < 400) return;
     const line = {
       method: request.method,
-      url: request.url,
+      url: redactUrl(request.url),
       status: reply.statusCode,
       ms: Math.round(reply.elapsedTime),
     };
@@ -79,7 +86,9 @@ const FORWARDED_PREFIX = /^\/api\/[a-z][a-z0-9-]*$/;
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 export async function createService(options: ServiceOptions): Promise<ServiceApp> {
+  const tracing = initTracing({ service: options.name, version: options.version, enabled: options.tracing !== false });
   const app = Fastify({
+    serverFactory: tracedServerFactory(options.untraced),
     ...(options.logger
       ? { loggerInstance: options.logger }
       : { logger: loggerOptions(options.name, options.version, options.logLevel ?? 'info') }),
@@ -95,6 +104,8 @@ export async function createService(options: ServiceOptions): Promise<ServiceApp
   app.setValidatorCompiler(validatorCompiler());
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // Which version answered: a canary (SERVICE_VERSION=v2) beside the stable v1 is visible to callers.
+    reply.header('x-service-version', options.version);
   });
 
   await app.register(swagger, {
@@ -115,8 +126,10 @@ export async function createService(options: ServiceOptions): Promise<ServiceApp
 
   registerProblemHandlers(app);
   registerAuth(app, options.verifier);
-  registerHealth(app, options.pool, options.readiness ?? []);
-  registerMetrics(app, options.name);
+  registerHealth(app, options.pool, options.readiness ?? [], options.version);
+  registerMetrics(app, options.name, options.version);
+  registerServerSpanHooks(app);
+  app.addHook('onClose', async () => tracing.flush());
 
   if (options.pool) {
     const pool = options.pool;

@@ -4,6 +4,7 @@ export * from './database.js';
 export * from './embedded-broker.js';
 export * from './infra-modes.js';
 export * from './machine-postgres.js';
+export * from './metrics-text.js';
 export * from './nats-server.js';
 export * from './ports.js';
 export * from './ready-process.js';

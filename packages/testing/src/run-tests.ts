@@ -12,16 +12,19 @@ import { freePort } from './ports.js';
 const root = resolve(import.meta.dirname, '../../../..');
 
 async function findTestFiles(filter: string | undefined): Promise<string[]> {
-  const files: string[] = [];
+  const testDirs: string[] = [];
   for (const group of ['packages', 'services', 'tools', 'infra']) {
     const groupDir = join(root, group);
     if (!existsSync(groupDir)) continue;
-    for (const pkg of await readdir(groupDir)) {
-      const testDir = join(groupDir, pkg, 'dist', 'test');
-      if (!existsSync(testDir)) continue;
-      for (const entry of await readdir(testDir, { recursive: true })) {
-        if (entry.endsWith('.test.js')) files.push(join(testDir, entry));
-      }
+    for (const pkg of await readdir(groupDir)) testDirs.push(join(groupDir, pkg, 'dist', 'test'));
+  }
+  // web/dist holds the built apps, so web's Node-side (browser) tests compile to web/dist-test.
+  testDirs.push(join(root, 'web', 'dist-test', 'test'));
+  const files: string[] = [];
+  for (const testDir of testDirs) {
+    if (!existsSync(testDir)) continue;
+    for (const entry of await readdir(testDir, { recursive: true })) {
+      if (entry.endsWith('.test.js')) files.push(join(testDir, entry));
     }
   }
   return files.filter((f) => !filter || relative(root, f).includes(filter)).sort();

@@ -36,13 +36,16 @@ export interface Runtime {
 }
 
 async function freePortBase(): Promise<number> {
-  // Processes take base+1 .. base+13; pick a random base and check those ports are free.
+  // Processes take base+1 .. base+47 (services, local infrastructure, the mesh's listeners at
+  // base+20.., canaries at base+40..); pick a random base and check those ports are free.
   for (;;) {
-    const base = 20000 + Math.floor(Math.random() * 30000);
+    // Below the kernel's ephemeral range (32768+), where any process's outgoing connection could take a port
+    // between this check and the moment the process that owns it listens.
+    const base = 10000 + Math.floor(Math.random() * 22000);
     const { createServer } = await import('node:net');
     const ok = await Promise.all(
       Array.from(
-        { length: 13 },
+        { length: 47 },
         (_, i) =>
           new Promise<boolean>((r) => {
             const s = createServer().once('error', () => r(false));

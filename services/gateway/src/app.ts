@@ -9,6 +9,7 @@ import { proxyRoutes } from './proxy.js';
 import { createRoutePolicy } from './route-policy.js';
 import { createUpstreamAgent, fetchOpenApiDocument } from './upstream-client.js';
 import { parseUpstreams } from './upstreams.js';
+import { hasWebBuild, registerWebApps } from './web-apps.js';
 
 const DOCUMENT_TIMEOUT_MS = 2_000;
 
@@ -24,10 +25,14 @@ export async function buildApp({ config, verifier, logger }: GatewayDeps): Promi
   const app = await createService({
     name: 'gateway',
     version: config.SERVICE_VERSION,
-    description: 'The API gateway: routes /api/{service}/... to the services, checks tokens, serves the API docs.',
+    description:
+      'The API gateway: routes /api/{service}/... to the services, checks tokens, serves the API docs and the web apps.',
     logLevel: config.LOG_LEVEL,
     verifier,
     bodyLimit: config.BODY_LIMIT_BYTES,
+    // Traces are for the API: not the web apps' files, nor the console's telemetry queries, which would
+    // otherwise fill the trace store with traces of reading it.
+    untraced: /^\/(?!api\/)|^\/api\/telemetry\//,
     ...(logger ? { logger } : {}),
   });
 
@@ -56,10 +61,14 @@ export async function buildApp({ config, verifier, logger }: GatewayDeps): Promi
   await registerDocs(app, upstreams);
   await app.register(proxyRoutes, { upstreams, agent, policy, bodyLimit: config.BODY_LIMIT_BYTES });
 
-  app.get('/', { schema: { hide: true } }, async () => ({
-    name: 'emporium',
-    docs: DOCS_PATH,
-    services: upstreams.map((upstream) => upstream.name),
-  }));
+  if (hasWebBuild(config.WEB_ROOT)) {
+    await registerWebApps(app, config.WEB_ROOT);
+  } else {
+    app.get('/', { schema: { hide: true } }, async () => ({
+      name: 'emporium',
+      docs: DOCS_PATH,
+      services: upstreams.map((upstream) => upstream.name),
+    }));
+  }
   return app;
 }

@@ -17,6 +17,8 @@ export const GatewayConfig = Type.Object({
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 0, default: 1_048_576 }),
   /** Comma-separated origins allowed to call the API from a browser; `*` allows any. */
   CORS_ORIGINS: Type.String({ default: '*' }),
+  /** The web apps' build folder (web/dist): shop at /, admin at /admin/, console at /console/. Empty: API only. */
+  WEB_ROOT: Type.String({ default: '' }),
 });
 export type GatewayConfig = Static<typeof GatewayConfig>;
 

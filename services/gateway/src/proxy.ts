@@ -2,7 +2,7 @@
 // ways untouched; before anything is sent the gateway refuses an unknown service (404), a body over
 // the limit (413) and a token-less request to a route the service marks as protected (401).
 
-import { notFound, sendProblem, unauthorized } from '@emporium/service-kit';
+import { notFound, sendProblem, startClientSpan, unauthorized } from '@emporium/service-kit';
 import replyFrom from '@fastify/reply-from';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Dispatcher } from 'undici';
@@ -71,8 +71,17 @@ export async function proxyRoutes(scope: FastifyInstance, options: ProxyOptions)
 
   scope.all('/api/:service/*', { schema: { hide: true } }, async (request, reply) => {
     const upstream = upstreamOf(request);
+    // The hop to the upstream is a client span; its trace context replaces whatever the client sent.
+    const hop = startClientSpan(`proxy ${upstream.name}`, upstream.name, {
+      'http.request.method': request.method,
+      'url.path': withoutQuery(upstreamPath(request.url)),
+    });
+    reply.raw.once('close', () => hop.end(reply.raw.statusCode));
     return reply.from(upstream.url + upstreamPath(request.url), {
-      rewriteRequestHeaders: (_request, headers) => upstreamRequestHeaders(request, headers, PREFIX + upstream.name),
+      rewriteRequestHeaders: (_request, headers) => ({
+        ...upstreamRequestHeaders(request, headers, PREFIX + upstream.name),
+        ...hop.headers,
+      }),
       rewriteHeaders: (headers) => clientResponseHeaders(headers, request),
       onError: (_reply, { error }) => {
         if (reply.raw.destroyed) {
@@ -81,6 +90,7 @@ export async function proxyRoutes(scope: FastifyInstance, options: ProxyOptions)
           return;
         }
         const problem = problemForUpstreamFailure(error, upstream.name);
+        hop.end(problem.status, error);
         const fields = { upstream: upstream.name, status: problem.status, code: failureCode(error) };
         if (problem.status >= 500) request.log.error(fields, 'upstream request failed');
         else request.log.info(fields, 'request refused');

@@ -1,6 +1,7 @@
 // The processes the local runtime starts, how the gateway names them, and the settings each gets from
 // the others' addresses. Start order: local infrastructure, then services, then the gateway.
 import { join } from 'node:path';
+import { MESH_ADMIN_OFFSET, meshEndpoints } from './mesh-routing.js';
 
 export type ProcessRole = 'infra' | 'service' | 'gateway';
 
@@ -12,6 +13,10 @@ export interface Addresses {
   /** The runtime's data folder (embedded stores of the local infrastructure live under it). */
   dataDir: string;
   host: string;
+  /** Where callers reach a service through the local mesh (its listener for that destination). */
+  meshUrl(name: string): string;
+  /** A service's instances: the stable one (v1) and any canary. */
+  instancesOf(name: string): Array<{ url: string; version: string }>;
 }
 
 export interface ServiceSpec {
@@ -26,12 +31,31 @@ export interface ServiceSpec {
   entry: string;
   /** Settings beyond the common ones (PORT, HOST, LOG_LEVEL, JWKS_URL, DATABASE_URL, BUS_URL). */
   env?(at: Addresses): Record<string, string>;
+  /** Gets BUS_URL without having a database (the collector reads dead letters). */
+  bus?: boolean;
+  /** A canary: the service it is another instance of (same code and database), and its version label. */
+  instanceOf?: string;
+  version?: string;
 }
 
 /** The notification sink's SMTP port, right after its HTTP one. */
 export const SMTP_PORT_OFFSET = 12;
+/** The local collector (8113): every process sends its spans there (OTEL_EXPORTER_OTLP_ENDPOINT). */
+export const COLLECTOR_PORT_OFFSET = 13;
 
 export const SERVICES: ServiceSpec[] = [
+  {
+    // The local mesh: services reach each other through it (deploy/istio/*.yaml, see ADR 0008).
+    name: 'mesh',
+    role: 'infra',
+    portOffset: MESH_ADMIN_OFFSET,
+    database: false,
+    entry: 'infra/mesh/dist/src/main.js',
+    env: (at) => ({
+      MESH_CONFIG_DIR: join(at.dataDir, 'mesh'),
+      MESH_ENDPOINTS: JSON.stringify(meshEndpoints(at, SERVICES)),
+    }),
+  },
   {
     name: 'payment-provider',
     role: 'infra',
@@ -49,6 +73,22 @@ export const SERVICES: ServiceSpec[] = [
     env: (at) => ({
       SINK_DATA_DIR: join(at.dataDir, 'notification-sink'),
       SINK_SMTP_PORT: String(at.portAt(SMTP_PORT_OFFSET)),
+    }),
+  },
+  {
+    // The local telemetry collector (infra/collector): traces, scraped metrics, forwarded logs, dead letters.
+    name: 'collector',
+    role: 'infra',
+    route: 'telemetry',
+    portOffset: COLLECTOR_PORT_OFFSET,
+    database: false,
+    bus: true,
+    entry: 'infra/collector/dist/src/main.js',
+    env: (at) => ({
+      COLLECTOR_DATA_DIR: join(at.dataDir, 'collector'),
+      COLLECTOR_SCRAPE_TARGETS: SERVICES.filter((s) => s.name !== 'collector')
+        .flatMap((s) => at.instancesOf(s.name).map((i) => `${s.name}=${i.url}`))
+        .join(','),
     }),
   },
   {
@@ -82,7 +122,7 @@ export const SERVICES: ServiceSpec[] = [
     portOffset: 4,
     database: true,
     entry: 'services/orders/dist/src/main.js',
-    env: (at) => ({ CATALOG_URL: at.url('catalog') }),
+    env: (at) => ({ CATALOG_URL: at.meshUrl('catalog') }),
   },
   {
     name: 'payments',
@@ -91,7 +131,7 @@ export const SERVICES: ServiceSpec[] = [
     portOffset: 5,
     database: true,
     entry: 'services/payments/dist/src/main.js',
-    env: (at) => ({ PAYMENT_PROVIDER_URL: at.url('payment-provider') }),
+    env: (at) => ({ PAYMENT_PROVIDER_URL: at.meshUrl('payment-provider') }),
   },
   {
     name: 'notifications',
@@ -103,8 +143,8 @@ export const SERVICES: ServiceSpec[] = [
     env: (at) => ({
       SMTP_HOST: at.host,
       SMTP_PORT: String(at.portAt(SMTP_PORT_OFFSET)),
-      SMS_PROVIDER_URL: `${at.url('notification-sink')}/v1/sms`,
-      PUSH_PROVIDER_URL: `${at.url('notification-sink')}/v1/push`,
+      SMS_PROVIDER_URL: `${at.meshUrl('notification-sink')}/v1/sms`,
+      PUSH_PROVIDER_URL: `${at.meshUrl('notification-sink')}/v1/push`,
     }),
   },
   {
@@ -115,7 +155,15 @@ export const SERVICES: ServiceSpec[] = [
     database: true,
     entry: 'services/analytics/dist/src/main.js',
   },
-  { name: 'gateway', role: 'gateway', portOffset: 0, database: false, entry: 'services/gateway/dist/src/main.js' },
+  {
+    name: 'gateway',
+    role: 'gateway',
+    portOffset: 0,
+    database: false,
+    entry: 'services/gateway/dist/src/main.js',
+    // The built web apps (shop, admin, console); tools/cli/dist/src → the repository root.
+    env: () => ({ WEB_ROOT: join(import.meta.dirname, '../../../../web/dist') }),
+  },
 ];
 
 export function entryPath(root: string, spec: ServiceSpec): string {

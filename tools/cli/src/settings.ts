@@ -1,6 +1,7 @@
 // The CLI's settings: environment variables with defaults, overridable by flags. Read once.
 import { resolve } from 'node:path';
 import { DEFAULT_EMBEDDED_PORT } from '@emporium/local-postgres';
+import { type Canary, parseCanaries } from './canaries.js';
 
 export type InfraMode = 'embedded' | 'local';
 
@@ -20,6 +21,8 @@ export interface Settings {
   dbPrefix: string;
   admin: { email: string; password: string } | undefined;
   logLevel: string;
+  /** Second instances of services under another version label (EMPORIUM_CANARIES, --canary). */
+  canaries: Canary[];
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -51,5 +54,6 @@ export function readSettings(root: string, env: NodeJS.ProcessEnv = process.env)
     dbPrefix,
     admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
     logLevel: env.EMPORIUM_LOG_LEVEL ?? 'info',
+    canaries: parseCanaries(env.EMPORIUM_CANARIES ?? ''),
   };
 }

@@ -4,15 +4,16 @@ import { ALL_MESSAGES, streamOf } from '@emporium/contracts';
 import {
   type BusMessage,
   connectBus,
-  DEAD_LETTER_HEADERS,
-  DEAD_LETTER_STREAM,
+  listDeadLetters,
   type MessageBus,
+  readWholeStream,
+  replayDeadLetter,
+  type StoredMessage,
 } from '@emporium/messaging';
 import pc from 'picocolors';
 import { readState } from '../runtime/state.js';
 import type { Settings } from '../settings.js';
 
-type Stored = BusMessage & { sequence: number };
 const PAGE = 1000;
 
 async function withBus(settings: Settings, work: (bus: MessageBus) => Promise<number>): Promise<number> {
@@ -27,17 +28,6 @@ async function withBus(settings: Settings, work: (bus: MessageBus) => Promise<nu
     return await work(bus);
   } finally {
     await bus.close();
-  }
-}
-
-async function readAll(bus: MessageBus, stream: string): Promise<Stored[]> {
-  const all: Stored[] = [];
-  for (let from = 1; ; ) {
-    const page = await bus.read(stream, from, PAGE).catch(() => []);
-    all.push(...page);
-    const last = page.at(-1);
-    if (!last || page.length < PAGE) return all;
-    from = last.sequence + 1;
   }
 }
 
@@ -60,9 +50,9 @@ export function tail(settings: Settings, options: { type?: string; last: number 
   return withBus(settings, async (bus) => {
     const next = new Map<string, number>();
     const matches = (m: BusMessage) => !options.type || m.subject.includes(options.type);
-    const recent: Stored[] = [];
+    const recent: StoredMessage[] = [];
     for (const stream of STREAMS) {
-      const stored = await readAll(bus, stream);
+      const stored = await readWholeStream(bus, stream);
       next.set(stream, (stored.at(-1)?.sequence ?? 0) + 1);
       recent.push(...stored.filter(matches));
     }
@@ -87,14 +77,13 @@ export function tail(settings: Settings, options: { type?: string; last: number 
 
 export function deadLetters(settings: Settings): Promise<number> {
   return withBus(settings, async (bus) => {
-    const letters = await readAll(bus, DEAD_LETTER_STREAM);
+    const letters = await listDeadLetters(bus);
     if (letters.length === 0) console.log('No dead letters.');
     for (const letter of letters) {
-      const h = letter.headers ?? {};
       console.log(
-        `${pc.bold(h[DEAD_LETTER_HEADERS.originalId] ?? letter.id)}  ${pc.cyan(h[DEAD_LETTER_HEADERS.subject] ?? '?')}  ` +
-          `consumer ${h[DEAD_LETTER_HEADERS.consumer] ?? '?'}, ${h[DEAD_LETTER_HEADERS.deliveries] ?? '?'} deliveries\n` +
-          `  ${pc.red(h[DEAD_LETTER_HEADERS.reason] ?? 'no reason recorded')}`,
+        `${pc.bold(letter.id)}  ${pc.cyan(letter.subject || '?')}  ` +
+          `consumer ${letter.consumer || '?'}, ${letter.deliveries} deliveries\n` +
+          `  ${pc.red(letter.reason)}`,
       );
     }
     return 0;
@@ -104,16 +93,12 @@ export function deadLetters(settings: Settings): Promise<number> {
 /** Publishes the dead letter's message again on its original subject (under a new broker id, past dedup). */
 export function replay(settings: Settings, id: string): Promise<number> {
   return withBus(settings, async (bus) => {
-    const letters = await readAll(bus, DEAD_LETTER_STREAM);
-    const letter = letters.findLast((l) => l.headers?.[DEAD_LETTER_HEADERS.originalId] === id || l.id === id);
-    const subject = letter?.headers?.[DEAD_LETTER_HEADERS.subject];
-    if (!letter || !subject) {
+    const letter = await replayDeadLetter(bus, id);
+    if (!letter) {
       console.error(`No dead letter with id ${id} (see \`emporium events dead-letters\`).`);
       return 1;
     }
-    const originalId = letter.headers?.[DEAD_LETTER_HEADERS.originalId] ?? id;
-    await bus.publish({ subject, id: `${originalId}:replay:${Date.now()}`, data: letter.data });
-    console.log(`Replayed ${originalId} to ${subject}. Consumers that already handled it skip it (inbox).`);
+    console.log(`Replayed ${letter.id} to ${letter.subject}. Consumers that already handled it skip it (inbox).`);
     return 0;
   });
 }

@@ -11,7 +11,7 @@ interface TimelineEntry {
   at: string;
 }
 
-async function adminToken(gateway: string, settings: Settings): Promise<string> {
+export async function adminToken(gateway: string, settings: Settings): Promise<string> {
   if (!settings.admin) throw new Error('no admin is configured: set EMPORIUM_ADMIN_EMAIL and EMPORIUM_ADMIN_PASSWORD');
   const res = await fetch(`${gateway}/api/users/v1/sessions`, {
     method: 'POST',

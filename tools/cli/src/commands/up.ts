@@ -3,9 +3,13 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import pc from 'picocolors';
+import { canarySpecs } from '../canaries.js';
+import { isMeshed, MESH_ADMIN_OFFSET, meshListenerOffset } from '../mesh-routing.js';
 import { type RuntimeBroker, startBroker } from '../runtime/broker.js';
 import { type RuntimeDatabase, startDatabase } from '../runtime/database.js';
 import { formatLogLine, prefixer } from '../runtime/log-lines.js';
+import { startLogShipper } from '../runtime/log-shipper.js';
+import { meshConfigDir, prepareMeshConfig } from '../runtime/mesh-config.js';
 import { clearState, writeState } from '../runtime/state.js';
 import { type ManagedProcess, spawnManaged, stopManaged, waitUntilReady } from '../runtime/supervisor.js';
 import { type Addresses, entryPath, SERVICES, type ServiceSpec } from '../services.js';
@@ -28,11 +32,19 @@ function addressesOf(settings: Settings): Addresses {
     if (!found) throw new Error(`no process named ${name}`);
     return found;
   };
+  const canaries = canarySpecs(settings.canaries, SERVICES);
   return {
     url: (name) => urlOf(settings, spec(name)),
     portAt: (offset) => settings.portBase + offset,
     dataDir: settings.dataDir,
     host: settings.host,
+    meshUrl: (name) => `http://${settings.host}:${settings.portBase + meshListenerOffset(spec(name))}`,
+    instancesOf: (name) => [
+      { url: urlOf(settings, spec(name)), version: 'v1' },
+      ...canaries
+        .filter((c) => c.instanceOf === name)
+        .map((c) => ({ url: urlOf(settings, c), version: c.version ?? 'v1' })),
+    ],
   };
 }
 
@@ -42,26 +54,29 @@ function envFor(
   databaseUrl: string | undefined,
   busUrl: string,
 ): Record<string, string> {
-  const users = SERVICES.find((s) => s.name === 'users');
   const env: Record<string, string> = {
     PORT: String(portOf(settings, spec)),
     HOST: settings.host,
     LOG_LEVEL: settings.logLevel,
-    SERVICE_VERSION: 'v1',
-    JWKS_URL: `${users ? urlOf(settings, users) : ''}/.well-known/jwks.json`,
+    SERVICE_VERSION: spec.version ?? 'v1',
+    // The token keys are fetched from users through the mesh, like every other call between services.
+    JWKS_URL: `${addressesOf(settings).meshUrl('users')}/.well-known/jwks.json`,
   };
-  if (databaseUrl) {
-    env.DATABASE_URL = databaseUrl;
-    env.BUS_URL = busUrl;
-  }
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  if (databaseUrl || spec.bus) env.BUS_URL = busUrl;
+  // Every process sends its spans to the local collector (OTEL_SDK_DISABLED=true in our env turns it off).
+  const collector = SERVICES.find((s) => s.name === 'collector');
+  if (collector && spec.name !== 'collector') env.OTEL_EXPORTER_OTLP_ENDPOINT = urlOf(settings, collector);
   Object.assign(env, spec.env?.(addressesOf(settings)));
   if (spec.name === 'users' && settings.admin) {
     env.EMPORIUM_ADMIN_EMAIL = settings.admin.email;
     env.EMPORIUM_ADMIN_PASSWORD = settings.admin.password;
   }
   if (spec.role === 'gateway') {
+    // Through the mesh: its routes (weights, canaries), retries and outlier detection apply to the gateway too.
+    const at = addressesOf(settings);
     env.UPSTREAMS = SERVICES.filter((s) => s.route)
-      .map((s) => `${s.route}=${urlOf(settings, s)}`)
+      .map((s) => `${s.route}=${isMeshed(s) ? at.meshUrl(s.name) : at.url(s.name)}`)
       .join(',');
   }
   return env;
@@ -74,9 +89,22 @@ export async function up(settings: Settings): Promise<number> {
     console.error(pc.red(`not built: ${missing.map((s) => s.entry).join(', ')} (run npm run build)`));
     return 1;
   }
+  let processes: ServiceSpec[];
+  try {
+    processes = [...SERVICES, ...canarySpecs(settings.canaries, SERVICES)];
+  } catch (error) {
+    console.error(pc.red((error as Error).message));
+    return 64;
+  }
   await mkdir(settings.dataDir, { recursive: true });
-  const label = prefixer(['postgres', 'broker', ...SERVICES.map((s) => s.name)]);
-  const print = (name: string, line: string) => console.log(formatLogLine(label(name), line));
+  await prepareMeshConfig(settings.root, settings.dataDir);
+  const label = prefixer(['postgres', 'broker', ...processes.map((s) => s.name)]);
+  const collectorSpec = SERVICES.find((s) => s.name === 'collector');
+  const logs = collectorSpec ? startLogShipper(urlOf(settings, collectorSpec)) : undefined;
+  const print = (name: string, line: string) => {
+    logs?.ship(name, line);
+    console.log(formatLogLine(label(name), line));
+  };
   const step = (text: string) => console.log(pc.bold(`▸ ${text}`));
 
   const running: ManagedProcess[] = [];
@@ -91,6 +119,7 @@ export async function up(settings: Settings): Promise<number> {
         const how = await stopManaged(proc, STOP_GRACE_MS);
         if (how === 'killed') console.log(pc.yellow(`  ${proc.name} did not stop in time and was killed`));
       }
+      await logs?.stop();
       await broker?.stop();
       await database?.stop();
       await clearState(settings.dataDir);
@@ -109,7 +138,7 @@ export async function up(settings: Settings): Promise<number> {
     broker = await startBroker(settings, print);
     if (broker.process) running.push(broker.process);
     launch = async (spec: ServiceSpec) => {
-      const dbUrl = spec.database ? await database?.urlFor(spec.name) : undefined;
+      const dbUrl = spec.database ? await database?.urlFor(spec.instanceOf ?? spec.name) : undefined;
       const t = performance.now();
       const proc = spawnManaged({
         name: spec.name,
@@ -129,7 +158,7 @@ export async function up(settings: Settings): Promise<number> {
     };
     for (const role of ['infra', 'service', 'gateway'] as const) {
       step(`starting ${role === 'infra' ? 'local infrastructure' : role === 'service' ? 'services' : 'the gateway'}`);
-      await Promise.all(SERVICES.filter((s) => s.role === role).map(launch));
+      await Promise.all(processes.filter((s) => s.role === role).map(launch));
     }
   } catch (error) {
     console.error(pc.red(`✖ start failed: ${(error as Error).message}`));
@@ -140,7 +169,7 @@ export async function up(settings: Settings): Promise<number> {
   const seconds = (performance.now() - started) / 1000;
   const gateway = `http://localhost:${settings.gatewayPort}`;
   const table = () =>
-    SERVICES.map((spec) => ({
+    processes.map((spec) => ({
       name: spec.name,
       url: urlOf(settings, spec),
       pid: running.find((p) => p.name === spec.name)?.child.pid,
@@ -152,6 +181,10 @@ export async function up(settings: Settings): Promise<number> {
       startedAt: new Date().toISOString(),
       gateway,
       busUrl: broker?.url ?? '',
+      mesh: {
+        admin: `http://${settings.host}:${settings.portBase + MESH_ADMIN_OFFSET}`,
+        configDir: meshConfigDir(settings.dataDir),
+      },
       services: table(),
     });
   await saveState(); // before "ready" is printed: whoever waits for that line may read the state next
@@ -161,7 +194,7 @@ export async function up(settings: Settings): Promise<number> {
   // was committed, and the restarted process resumes from its database and the broker.
   const restarts = new Map<string, number[]>();
   const supervise = (proc: ManagedProcess) => {
-    const spec = SERVICES.find((s) => s.name === proc.name);
+    const spec = processes.find((s) => s.name === proc.name);
     void proc.exited.then(async (code) => {
       if (stopping) return;
       console.error(pc.red(`✖ ${proc.name} exited unexpectedly with code ${code}`));

@@ -10,6 +10,8 @@ export interface RuntimeState {
   gateway: string;
   /** The broker the services use (embedded broker URL or nats://...). */
   busUrl: string;
+  /** The local mesh: its admin server and the folder of Istio files it watches. */
+  mesh?: { admin: string; configDir: string };
   services: Array<{ name: string; url: string; pid: number | undefined }>;
 }
 
