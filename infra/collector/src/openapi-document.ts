@@ -16,7 +16,10 @@ export async function collectorOpenApi(version: string): Promise<string> {
   const app = await buildCollectorApp({
     version,
     logLevel: 'silent',
-    verifier: createRemoteTokenVerifier('http://127.0.0.1:9/unused', { issuer: 'emporium-users', audience: 'emporium' }),
+    verifier: createRemoteTokenVerifier('http://127.0.0.1:9/unused', {
+      issuer: 'emporium-users',
+      audience: 'emporium',
+    }),
     store,
     catalog: [],
     targets: [],

@@ -9,7 +9,11 @@ describe('collector: the committed OpenAPI document', () => {
   it('matches the routes', async () => {
     const generated = await collectorOpenApi(await packageVersion());
     const committed = await readFile(OPENAPI_PATH, 'utf8');
-    assert.equal(committed, generated, 'infra/collector/openapi.json is stale: run `npm run openapi -w infra/collector`');
+    assert.equal(
+      committed,
+      generated,
+      'infra/collector/openapi.json is stale: run `npm run openapi -w infra/collector`',
+    );
   });
 
   it('documents the query API as admin-only and hides the ingest routes', async () => {
