@@ -58,18 +58,19 @@ describe('broker: durability across a restart', () => {
   });
 
   it('keeps an in-flight delivery in flight until its ack wait ends, and still accepts its ack', async () => {
-    const { stream, durable, subject } = await setUp({ ack_wait_ms: 400 });
+    // Long enough that a restart on a loaded machine ends well inside it.
+    const { stream, durable, subject } = await setUp({ ack_wait_ms: 3000 });
     await call.publish(subject, 'held');
     await call.publish(subject, 'acked-after-restart');
     const [held, acked] = await call.fetch(stream, durable, 2);
     await broker.restart();
     assert.deepEqual(await call.fetch(stream, durable, 10), [], 'still in flight after the restart');
     assert.equal((await call.settle('ack', stream, durable, [acked?.token ?? ''])).json().settled, 1);
-    const [again] = await call.fetch(stream, durable, 10, 2000);
+    const [again] = await call.fetch(stream, durable, 10, 6000);
     assert.equal(again?.sequence, held?.sequence);
     assert.equal(again?.deliveries, 2);
     await call.settle('ack', stream, durable, [again?.token ?? '']);
-    await sleep(500);
+    await sleep(3500);
     assert.deepEqual(await call.fetch(stream, durable, 10), [], 'neither comes back once acked');
   });
 

@@ -13,6 +13,7 @@ import {
   type TaskList,
 } from 'graphile-worker';
 import { JOB_TRACEPARENT } from './enqueue.js';
+import { supervisePool } from './supervise.js';
 
 export interface JobContext {
   jobId: string;
@@ -92,14 +93,21 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
   const taskList: TaskList = Object.fromEntries(
     Object.entries(options.tasks).map(([name, handler]) => [name, adapt(name, handler)]),
   );
-  const runner = await runWorker({
-    pgPool: options.pool,
-    taskList,
-    concurrency: options.concurrency ?? 8,
-    pollInterval: options.pollIntervalMs ?? 2000,
-    noHandleSignals: true,
-    logger: loggerFor(options.log),
-  });
+  // Outcomes are recorded through graphile-worker's batchers (delay 0: no added latency), whose failure
+  // stops the pool cleanly; unbatched, a failed record is an unhandled rejection that kills the process.
+  const runner = await supervisePool(
+    () =>
+      runWorker({
+        pgPool: options.pool,
+        taskList,
+        concurrency: options.concurrency ?? 8,
+        pollInterval: options.pollIntervalMs ?? 2000,
+        noHandleSignals: true,
+        logger: loggerFor(options.log),
+        preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
+      }),
+    { log: options.log },
+  );
   const staleLockMs = options.staleLockMs ?? 60_000;
   const utils = await makeWorkerUtils({ pgPool: options.pool, logger: loggerFor(options.log) });
   const unlockStale = async () => {
