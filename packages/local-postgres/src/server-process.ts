@@ -32,4 +32,10 @@ async function stop() {
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 process.on('disconnect', stop);
+// The postmaster dying on its own (kill -9, OOM killer) ends this process too, so the CLI sees it and restarts it.
+void server.died.then((pid) => {
+  if (stopping) return;
+  process.stderr.write(`FATAL: the PostgreSQL server (postmaster pid ${pid}) died unexpectedly\n`);
+  process.exit(70);
+});
 process.stdout.write(`${JSON.stringify({ ready: true, port })}\n`);

@@ -2,6 +2,7 @@
 // waits for each to be ready, prints where everything is, and stops it all on Ctrl-C.
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import pc from 'picocolors';
 import { canarySpecs } from '../canaries.js';
 import { isMeshed, MESH_ADMIN_OFFSET, meshListenerOffset } from '../mesh-routing.js';
@@ -10,6 +11,7 @@ import { type RuntimeDatabase, startDatabase } from '../runtime/database.js';
 import { formatLogLine, prefixer } from '../runtime/log-lines.js';
 import { startLogShipper } from '../runtime/log-shipper.js';
 import { meshConfigDir, prepareMeshConfig } from '../runtime/mesh-config.js';
+import { RestartBudget } from '../runtime/restart-budget.js';
 import { clearState, writeState } from '../runtime/state.js';
 import { type ManagedProcess, spawnManaged, stopManaged, waitUntilReady } from '../runtime/supervisor.js';
 import { type Addresses, entryPath, SERVICES, type ServiceSpec } from '../services.js';
@@ -68,6 +70,8 @@ function envFor(
   const collector = SERVICES.find((s) => s.name === 'collector');
   if (collector && spec.name !== 'collector') env.OTEL_EXPORTER_OTLP_ENDPOINT = urlOf(settings, collector);
   Object.assign(env, spec.env?.(addressesOf(settings)));
+  // The embedded broker (an http:// BUS_URL) serves /metrics too; the collector scrapes it with the rest.
+  if (spec.name === 'collector' && busUrl.startsWith('http')) env.COLLECTOR_SCRAPE_TARGETS += `,broker=${busUrl}`;
   if (spec.name === 'users' && settings.admin) {
     env.EMPORIUM_ADMIN_EMAIL = settings.admin.email;
     env.EMPORIUM_ADMIN_PASSWORD = settings.admin.password;
@@ -186,43 +190,125 @@ export async function up(settings: Settings): Promise<number> {
         configDir: meshConfigDir(settings.dataDir),
       },
       services: table(),
+      infrastructure: running
+        .filter((p) => p.name === 'postgres' || p.name === 'broker')
+        .map((p) => ({ name: p.name, pid: p.child.pid, dataDir: join(settings.dataDir, p.name) })),
     });
   await saveState(); // before "ready" is printed: whoever waits for that line may read the state next
   printReadyTable(settings, gateway, broker?.url ?? '', seconds, table());
 
-  // A supervisor restarts what crashes (as systemd or Kubernetes would): a crash loses nothing that
-  // was committed, and the restarted process resumes from its database and the broker.
-  const restarts = new Map<string, number[]>();
+  // A supervisor restarts what crashes (as systemd or Kubernetes would), PostgreSQL and the broker too:
+  // a crash loses nothing that was committed (PostgreSQL recovers from its WAL, the broker from its store),
+  // and the services reconnect and resume from their database and the broker. A process that crashes
+  // too often stops the whole shop, in order, rather than leaving it half alive.
+  const budget = new RestartBudget(MAX_RESTARTS, RESTART_WINDOW_MS);
+  let giveUp: () => void = () => {};
+  const gaveUp = new Promise<'gave up'>((resolve) => {
+    giveUp = () => resolve('gave up');
+  });
+  const describe = (name: string) =>
+    name === 'postgres' && settings.infra === 'embedded'
+      ? `PostgreSQL (port ${settings.pgPort}, data in ${join(settings.dataDir, 'postgres')})`
+      : name === 'broker' && broker
+        ? `the broker (${broker.url}, data in ${join(settings.dataDir, 'broker')})`
+        : name;
+  // While PostgreSQL or the broker is being restarted, services that crashed with it wait for it rather
+  // than use up their restarts failing to connect.
+  const infraRestarts = new Set<Promise<void>>();
+  const infraBack = () => Promise.all([...infraRestarts]);
+  /** Starts `name` again and puts the new process where the old one was (the stop order stays). */
+  const relaunch = async (old: ManagedProcess): Promise<ManagedProcess | undefined> => {
+    if (old.name !== 'postgres' && old.name !== 'broker') await infraBack();
+    if (stopping) return undefined;
+    if (old.child.exitCode === null && old.child.signalCode === null) await stopManaged(old, STOP_GRACE_MS);
+    const at = running.indexOf(old);
+    let fresh: ManagedProcess | undefined;
+    if (old.name === 'postgres' || old.name === 'broker') {
+      fresh = await (old.name === 'postgres'
+        ? startDatabase(settings, print).then((started) => {
+            database = started;
+            return started.process;
+          })
+        : startBroker(settings, print).then((started) => {
+            broker = started;
+            return started.process;
+          }));
+    } else {
+      const spec = processes.find((s) => s.name === old.name);
+      if (!spec) return undefined;
+      if (at >= 0) running.splice(at, 1);
+      await launch(spec);
+      return running.find((p) => p.name === spec.name);
+    }
+    if (fresh) {
+      if (at >= 0) running[at] = fresh;
+      else running.unshift(fresh);
+    }
+    return fresh;
+  };
   const supervise = (proc: ManagedProcess) => {
-    const spec = processes.find((s) => s.name === proc.name);
     void proc.exited.then(async (code) => {
       if (stopping) return;
-      console.error(pc.red(`✖ ${proc.name} exited unexpectedly with code ${code}`));
-      if (!spec) return;
-      const recent = (restarts.get(spec.name) ?? []).filter((t) => t > Date.now() - RESTART_WINDOW_MS);
-      if (recent.length >= MAX_RESTARTS) {
-        console.error(pc.red(`✖ ${spec.name} crashed ${recent.length} times within a minute; not restarting it`));
-        return;
+      const signal = proc.child.signalCode ? ` (${proc.child.signalCode})` : '';
+      console.error(pc.red(`✖ ${describe(proc.name)} exited unexpectedly with code ${code}${signal}`));
+      let back: () => void = () => {};
+      if (proc.name === 'postgres' || proc.name === 'broker') {
+        const restarted = new Promise<void>((resolve) => {
+          back = resolve;
+        });
+        infraRestarts.add(restarted);
+        void restarted.then(() => infraRestarts.delete(restarted));
       }
-      restarts.set(spec.name, [...recent, Date.now()]);
-      await new Promise((r) => setTimeout(r, RESTART_DELAY_MS));
-      if (stopping) return;
-      running.splice(running.indexOf(proc), 1);
       try {
-        await launch(spec);
-        const again = running.find((p) => p.name === spec.name);
-        if (again) supervise(again);
-        await saveState();
-      } catch (error) {
-        console.error(pc.red(`✖ restarting ${spec.name} failed: ${(error as Error).message}`));
+        await restartUntilUp(proc);
+      } finally {
+        back();
       }
     });
   };
+  const restartUntilUp = async (proc: ManagedProcess) => {
+    let current = proc;
+    for (;;) {
+      if (!budget.take(proc.name)) {
+        console.error(
+          pc.red(
+            `✖ ${proc.name} crashed ${budget.used(proc.name)} times within a minute; giving up on it and stopping the shop`,
+          ),
+        );
+        giveUp();
+        return;
+      }
+      const t = performance.now();
+      console.error(
+        pc.yellow(
+          `▸ restarting ${describe(proc.name)} (restart ${budget.used(proc.name)} of ${MAX_RESTARTS} this minute)`,
+        ),
+      );
+      // Backs off (0.5 s, 1 s, 2 s, ...) so a process that cannot start does not use its budget up at once.
+      await new Promise((r) => setTimeout(r, RESTART_DELAY_MS * 2 ** (budget.used(proc.name) - 1)));
+      if (stopping) return;
+      try {
+        const fresh = await relaunch(current);
+        if (stopping) return;
+        if (!fresh) return;
+        supervise(fresh);
+        await saveState();
+        step(`${proc.name} restarted in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+        return;
+      } catch (error) {
+        console.error(pc.red(`✖ restarting ${proc.name} failed: ${(error as Error).message}`));
+        current = running.find((p) => p.name === proc.name) ?? current;
+      }
+    }
+  };
   for (const proc of running) supervise(proc);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  const ended = await Promise.race([
+    gaveUp,
+    new Promise<'signal'>((resolve) => {
+      process.once('SIGINT', () => resolve('signal'));
+      process.once('SIGTERM', () => resolve('signal'));
+    }),
+  ]);
   await stopAll();
-  return 0;
+  return ended === 'gave up' ? 1 : 0;
 }

@@ -31,7 +31,12 @@ export async function startBroker(
     },
     onLine,
   });
-  await waitUntilReady(proc, `${url}/readyz`, 30_000);
+  try {
+    await waitUntilReady(proc, `${url}/readyz`, 30_000);
+  } catch (error) {
+    await stopManaged(proc, 10_000);
+    throw error;
+  }
   return { url, process: proc, stop: async () => void (await stopManaged(proc, 10_000)) };
 }
 

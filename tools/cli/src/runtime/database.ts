@@ -45,7 +45,12 @@ export async function startDatabase(
       if (/\b(WARNING|ERROR|FATAL|PANIC)\b|did not start|must be set/.test(line)) onLine(name, line);
     },
   });
-  await waitForLine(proc, (line) => line.startsWith('{"ready"'), 60_000);
+  try {
+    await waitForLine(proc, (line) => line.startsWith('{"ready"'), 60_000);
+  } catch (error) {
+    await stopManaged(proc, 15_000);
+    throw error;
+  }
   const adminUrl = `postgres://postgres:${encodeURIComponent(superuserPassword)}@127.0.0.1:${settings.pgPort}/postgres`;
   return {
     adminUrl,

@@ -13,6 +13,8 @@ export interface RuntimeState {
   /** The local mesh: its admin server and the folder of Istio files it watches. */
   mesh?: { admin: string; configDir: string };
   services: Array<{ name: string; url: string; pid: number | undefined }>;
+  /** The embedded PostgreSQL server's and broker's processes (embedded mode), and their data folders. */
+  infrastructure?: Array<{ name: string; pid: number | undefined; dataDir: string }>;
 }
 
 const fileIn = (dataDir: string) => join(dataDir, 'runtime.json');
