@@ -3,9 +3,9 @@
 // survive a round trip.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { activityOf } from '../src/console/layout/activity.js';
 import { chartPaths } from '../src/console/layout/area.js';
 import { parseRoute, paths } from '../src/console/layout/routes.js';
-import { buildSagaDiagram, type SagaInput } from '../src/console/layout/saga.js';
 import {
   edgeWidth,
   healthOfErrorRate,
@@ -19,6 +19,7 @@ import {
   timeTicks,
   visibleRows,
 } from '../src/console/layout/waterfall.js';
+import { buildSagaDiagram, type SagaInput } from '../src/ui/saga.js';
 
 const T0 = 1_795_832_102_120_000_000n;
 const span = (id: string, parent: string | null, service: string, startMs: number, durationMs: number) => ({
@@ -301,5 +302,38 @@ describe('console area chart', () => {
     const { y } = chartPaths([0, 10], 10);
     assert.equal(y(10), 4);
     assert.equal(y(0), 86);
+  });
+});
+
+describe('console service activity', () => {
+  it('counts a consumer-only service busy with messages, not idle, with its message failures', () => {
+    const inventory = activityOf({
+      rate_rps: 0,
+      error_rate: 0,
+      p99_ms: null,
+      messages: { rate_rps: 2, error_rate: 0.25, p99_ms: 40 },
+    });
+    assert.deepEqual(inventory, { busy: true, rate_rps: 2, error_rate: 0.25, summary: '✉ 2.0/s · 40 ms' });
+  });
+
+  it('weighs request and message errors by their rates, and shows requests first', () => {
+    const orders = activityOf({
+      rate_rps: 3,
+      error_rate: 0,
+      p99_ms: 120,
+      messages: { rate_rps: 1, error_rate: 0.4, p99_ms: 900 },
+    });
+    assert.equal(orders.rate_rps, 4);
+    assert.equal(orders.error_rate, 0.1);
+    assert.equal(orders.summary, '3.0/s · p99 120 ms');
+  });
+
+  it('is idle when neither requests nor messages were handled', () => {
+    assert.deepEqual(activityOf({ rate_rps: 0, error_rate: 0, p99_ms: null }), {
+      busy: false,
+      rate_rps: 0,
+      error_rate: 0,
+      summary: 'idle',
+    });
   });
 });

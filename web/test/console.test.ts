@@ -78,6 +78,11 @@ describe('console (browser): traces, waterfall and saga of real orders', { timeo
       { timeout: SETTLE_MS, polling: 500 },
     );
     await shop.screenshot(page, 'console-trace-search');
+    // Listed by the real request the gateway answered, not its route pattern.
+    assert.match(
+      (await page.locator(`[data-trace-id="${await traceId.jsonValue()}"] .trace-name`).textContent()) ?? '',
+      /^gateway POST \/api\/orders\/v1\/orders$/,
+    );
     await page.locator(`[data-trace-id="${await traceId.jsonValue()}"] a`).click();
 
     const waterfall = page.getByTestId('waterfall');
@@ -152,6 +157,26 @@ describe('console (browser): traces, waterfall and saga of real orders', { timeo
     assert.equal(await saga.locator('[data-step="commit_reservation"]').count(), 0, 'the saga stopped at the payment');
     assert.match((await saga.textContent()) ?? '', /payment_declined/);
     await shop.screenshot(page, 'console-saga-declined');
+
+    // The admin's order page draws the same diagram (it shares the sign-in).
+    await page.goto(`/admin/orders/${orderId}`);
+    const adminSaga = page.locator('[data-testid="saga-diagram"][data-outcome="compensated"]');
+    await adminSaga.waitFor();
+    assert.equal(await adminSaga.locator('[data-undo="reserve_inventory"]').getAttribute('data-state'), 'compensated');
+    await shop.screenshot(page, 'admin-order-saga');
+  });
+
+  it('counts consumer-only services busy with their messages, and scrapes the embedded broker', async () => {
+    await page.goto('/console/');
+    // Inventory serves hardly any requests, but it consumed the orders' messages: not idle.
+    await page.locator('[data-testid="topology"] [data-node="inventory"]:not([data-health="idle"])').waitFor();
+    const tile = page.locator('.service-tile[data-service="inventory"]');
+    await tile.locator('[data-figures="messages"]').waitFor();
+    assert.notEqual(await tile.getAttribute('data-health'), 'idle');
+    if ((await shop.runtime.busUrl()).startsWith('http')) {
+      await page.locator('.service-tile[data-service="broker"]').filter({ hasText: '1 up' }).waitFor();
+    }
+    await shop.screenshot(page, 'console-topology-busy');
   });
 
   it("shows a service's RED charts and logs, the SLOs, and the logs page", async () => {

@@ -2,6 +2,7 @@
 // series and SLOs come out of the stored samples as the API promises.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { consumedMessages, messageLag } from '@emporium/messaging';
 import { createService, type ServiceApp } from '@emporium/service-kit';
 import { freePort } from '@emporium/testing';
 import { redSeries } from '../src/query/service-red.js';
@@ -95,6 +96,30 @@ describe('collector: metrics', () => {
     assert.ok(shop.rate_rps > 0);
     assert.equal(typeof shop.p99_ms, 'number');
     assert.equal(items.find((i: { name: string }) => i.name === 'ghost').up, false);
+  });
+
+  it('derives message figures from the consumer metrics, so a service busy with messages is not idle', async () => {
+    const scraper = startScraper({ store: h.store, targets: [{ name: 'shop-a', url: targetUrl }], intervalMs: 60_000 });
+    try {
+      // What the messaging package records as a consumer handles deliveries (in this process's registry,
+      // which shop-a serves at /metrics): nine handled, one retried; lag 30 ms each.
+      consumedMessages.labels('shop-a-from-orders', 'handled').inc(9);
+      consumedMessages.labels('shop-a-from-orders', 'retried').inc(1);
+      for (let i = 0; i < 9; i++) messageLag.labels('shop-a-from-orders').observe(0.03);
+      await scraper.scrapeOnce();
+    } finally {
+      scraper.stop();
+    }
+    const { items } = (await h.app.inject({ url: '/v1/services?window=5m', headers: h.admin })).json();
+    const shop = items.find((i: { name: string }) => i.name === 'shop-a');
+    assert.ok(shop.messages.rate_rps > 0, 'ten deliveries in the window');
+    assert.equal(shop.messages.error_rate, 0.1, 'one of ten deliveries was retried');
+    assert.ok(
+      shop.messages.p99_ms > 25 && shop.messages.p99_ms <= 50,
+      `p99 lag ${shop.messages.p99_ms} in (25, 50] ms`,
+    );
+    const ghost = items.find((i: { name: string }) => i.name === 'ghost');
+    assert.deepEqual(ghost.messages, { rate_rps: 0, error_rate: 0, p99_ms: null });
   });
 
   it('turns samples into a RED series, one point per step', () => {

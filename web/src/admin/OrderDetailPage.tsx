@@ -1,5 +1,6 @@
-// One order for the admin: items, ship or cancel, the saga's step timeline, and its payments with
-// refunds (full or partial, one Idempotency-Key per refund the admin means to make).
+// One order for the admin: items, ship or cancel, the saga as a step diagram (the console's, from ui/)
+// with its step log, and its payments with refunds (full or partial, one Idempotency-Key per refund the
+// admin means to make).
 import { type FormEvent, useRef, useState } from 'react';
 import { fieldErrors, problemOf, unwrap } from '../api/problem';
 import type { Payment, Problem } from '../api/types';
@@ -10,6 +11,8 @@ import { formatMoney, formatTime, formatTimeExact, shortId } from '../ui/format'
 import { Badge, Empty, LoadState, PageTitle } from '../ui/Page';
 import { ProblemMessage } from '../ui/ProblemMessage';
 import { Link } from '../ui/router';
+import { SagaDiagramView } from '../ui/SagaDiagram';
+import { buildSagaDiagram } from '../ui/saga';
 import { useAction } from '../ui/useAction';
 import { useLoad } from '../ui/useLoad';
 import { useTitle } from '../ui/useTitle';
@@ -74,6 +77,13 @@ export function OrderDetailPage({ id }: { id: string }) {
         Order {shortId(o.id)} <Badge tone={o.status}>{o.status}</Badge>
       </PageTitle>
       <ProblemMessage problem={problem} />
+      {saga.data ? (
+        <section className="card saga-card" aria-label="Saga diagram">
+          <div className="saga-scroll">
+            <SagaDiagramView diagram={buildSagaDiagram(saga.data)} />
+          </div>
+        </section>
+      ) : null}
       <div className="two-col">
         <div className="stack">
           <section className="card">
@@ -104,7 +114,7 @@ export function OrderDetailPage({ id }: { id: string }) {
             </p>
           </section>
           <section className="card" aria-label="Saga timeline">
-            <h2>Saga</h2>
+            <h2>Saga step log</h2>
             {saga.data ? (
               <>
                 <p>

@@ -32,6 +32,14 @@ export const ServicesAnswer = Type.Object({
       instances: Type.Integer(),
       version: Nullable(Type.String()),
       ...Red,
+      messages: Type.Object(
+        {
+          rate_rps: Type.Number(),
+          error_rate: Type.Number(),
+          p99_ms: Nullable(Type.Number()),
+        },
+        { description: 'messages the process consumed: deliveries/s, share retried or dead-lettered, p99 lag' },
+      ),
       up: Type.Boolean(),
     }),
   ),

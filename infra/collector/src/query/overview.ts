@@ -4,19 +4,22 @@ import type { CatalogService } from '../catalog.js';
 import { EDGE_BUCKETS_MS, type EdgeBucket } from '../store/records.js';
 import type { CollectorStore } from '../store/store.js';
 import { timeKey } from '../store/store.js';
-import { round } from './red-math.js';
+import { handledMessages, round } from './red-math.js';
 import { figures, samplesSince, windowRed } from './service-red.js';
 
 export function listServices(store: CollectorStore, windowMs: number, lookbackMs: number, now = Date.now()) {
   const byTarget = samplesSince(store, now - windowMs, lookbackMs);
   const items = [...byTarget.entries()].map(([name, instances]) => {
     const { counters, rate } = windowRed(instances, now - windowMs);
+    const handled = windowRed(instances, now - windowMs, handledMessages);
     const latest = [...instances.values()].map((samples) => samples.at(-1));
+    const messages = figures(handled.counters, handled.rate);
     return {
       name,
       instances: instances.size,
       version: latest.find((s) => s?.version)?.version ?? null,
       ...figures(counters, rate),
+      messages: { rate_rps: messages.rate_rps, error_rate: messages.error_rate, p99_ms: messages.p99_ms },
       up: latest.every((s) => s?.up === true),
     };
   });

@@ -44,6 +44,13 @@ export function quantileMs(counters: RedCounters, q: number): number | null {
   return round(lowerLe * 1000);
 }
 
+/** Which counters of a sample a figure is computed from. */
+export type CounterPick = (sample: SampleRecord) => RedCounters;
+/** HTTP requests served (the kit's duration histogram). */
+export const servedRequests: CounterPick = (s) => s.red;
+/** Messages handled (the messaging package's consumer metrics); none on samples stored without them. */
+export const handledMessages: CounterPick = (s) => s.messages ?? ZERO;
+
 export const round = (n: number, digits = 3) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /**
@@ -54,6 +61,7 @@ export const round = (n: number, digits = 3) => Math.round(n * 10 ** digits) / 1
 export function instanceIncrease(
   samples: SampleRecord[],
   fromMs: number,
+  pick: CounterPick = servedRequests,
 ): { counters: RedCounters; seconds: number } | undefined {
   const up = samples.filter((s) => s.up);
   const last = up.at(-1);
@@ -62,9 +70,9 @@ export function instanceIncrease(
   const startedInWindow = last.process_start_ms !== null && last.process_start_ms >= fromMs;
   if (startedInWindow && last.process_start_ms !== null) {
     // Its counters began at zero when it started.
-    return { counters: last.red, seconds: Math.max(1, (last.time_ms - last.process_start_ms) / 1000) };
+    return { counters: pick(last), seconds: Math.max(1, (last.time_ms - last.process_start_ms) / 1000) };
   }
   const base = before ?? up.find((s) => s.time_ms >= fromMs);
   if (!base || base === last) return { counters: ZERO, seconds: Math.max(1, (last.time_ms - fromMs) / 1000) };
-  return { counters: increase(base.red, last.red), seconds: Math.max(1, (last.time_ms - base.time_ms) / 1000) };
+  return { counters: increase(pick(base), pick(last)), seconds: Math.max(1, (last.time_ms - base.time_ms) / 1000) };
 }

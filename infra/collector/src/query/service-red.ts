@@ -3,7 +3,16 @@
 import type { RedCounters, SampleRecord } from '../store/records.js';
 import type { CollectorStore } from '../store/store.js';
 import { timeKey } from '../store/store.js';
-import { add, increase, instanceIncrease, quantileMs, round, ZERO } from './red-math.js';
+import {
+  add,
+  type CounterPick,
+  increase,
+  instanceIncrease,
+  quantileMs,
+  round,
+  servedRequests,
+  ZERO,
+} from './red-math.js';
 
 export interface RedFigures {
   rate_rps: number;
@@ -38,15 +47,16 @@ export function figures(counters: RedCounters, rate: number): RedFigures {
   };
 }
 
-/** What all instances of a service served in the window, summed. */
+/** What all instances of a service served (HTTP requests, or with `pick`, messages) in the window, summed. */
 export function windowRed(
   instances: Map<string, SampleRecord[]>,
   fromMs: number,
+  pick: CounterPick = servedRequests,
 ): { counters: RedCounters; rate: number } {
   let counters = ZERO;
   let rate = 0;
   for (const samples of instances.values()) {
-    const served = instanceIncrease(samples, fromMs);
+    const served = instanceIncrease(samples, fromMs, pick);
     if (!served) continue;
     counters = add(counters, served.counters);
     rate += served.counters.count / served.seconds;

@@ -5,7 +5,7 @@ import type { SampleRecord } from '../store/records.js';
 import type { CollectorStore } from '../store/store.js';
 import { timeKey } from '../store/store.js';
 import { parseExposition } from './exposition.js';
-import { processStartMs, redCounters, versionOf } from './red-counters.js';
+import { messageCounters, processStartMs, redCounters, versionOf } from './red-counters.js';
 
 export interface ScrapeTarget {
   name: string;
@@ -61,6 +61,7 @@ async function scrapeTarget(target: ScrapeTarget, timeoutMs: number): Promise<Sa
       version: versionOf(samples),
       process_start_ms: processStartMs(samples),
       red: redCounters(samples),
+      messages: messageCounters(samples),
     };
   } catch {
     return down;

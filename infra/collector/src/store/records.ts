@@ -65,6 +65,11 @@ export interface SampleRecord {
   /** When the process started (its counters start at zero then); null when not reported. */
   process_start_ms: number | null;
   red: RedCounters;
+  /**
+   * Cumulative message-handling counters (emporium_messages_consumed_total: count = deliveries, errors =
+   * retried + dead-lettered; buckets = emporium_message_lag_seconds). Absent on samples stored before.
+   */
+  messages?: RedCounters;
 }
 
 /** Observations of one edge (caller service → callee service) within one minute. */

@@ -64,6 +64,18 @@ function countEdge(store: CollectorStore, parent: SpanRecord, child: SpanRecord)
   store.edges.putSync(key, bucket);
 }
 
+/**
+ * What a trace is listed as: a server span's real method and path (`url.path`, which the kit records
+ * without the query string, so no `?token=` reaches the list) rather than its route pattern; else the span's name.
+ */
+export function displayName(span: SpanRecord): string {
+  const method = span.attributes['http.request.method'];
+  const path = span.attributes['url.path'];
+  if (span.kind !== 'server' || typeof method !== 'string' || typeof path !== 'string' || !method || !path)
+    return span.name;
+  return `${method} ${path.split('?', 1)[0]}`;
+}
+
 function updateSummary(store: CollectorStore, traceId: string, added: SpanRecord[]): void {
   const before = store.traces.get(traceId);
   const summary: TraceSummary = before
@@ -91,7 +103,7 @@ function updateSummary(store: CollectorStore, traceId: string, added: SpanRecord
     // The root is the span without a parent; until it arrives, the earliest span stands in for it.
     if (isRoot || (!summary.has_root && span.start_ms < summary.start_ms)) {
       summary.root_service = span.service;
-      summary.root_name = span.name;
+      summary.root_name = displayName(span);
       summary.has_root ||= isRoot;
     }
     summary.start_ms = Math.min(summary.start_ms, span.start_ms);

@@ -38,6 +38,12 @@ export interface paths {
                                 error_rate: number;
                                 p50_ms: number | null;
                                 p99_ms: number | null;
+                                /** @description messages the process consumed: deliveries/s, share retried or dead-lettered, p99 lag */
+                                messages: {
+                                    rate_rps: number;
+                                    error_rate: number;
+                                    p99_ms: number | null;
+                                };
                                 up: boolean;
                             }[];
                         };

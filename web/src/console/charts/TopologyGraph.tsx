@@ -1,7 +1,9 @@
 // The live topology: gateway, services and infrastructure as boxes in three columns, calls and messages as
 // curves coloured by error rate and thickened by request rate; catalog edges never seen in traffic are
-// dashed. Each box shows its service's rate, error rate and p99, framed red when p99 breaks its SLO.
+// dashed. Each box shows its service's rate, error rate and p99 (or, for a service that only consumes
+// messages, its message rate and lag), framed red when p99 breaks its SLO.
 import { useState } from 'react';
+import { type ActivityFigures, activityOf } from '../layout/activity';
 import { formatMs, formatPercent, formatRate, HEALTH_COLOUR, serviceColour } from '../layout/format';
 import {
   type Health,
@@ -18,6 +20,8 @@ export interface NodeStats {
   error_rate: number;
   p99_ms: number | null;
   up: boolean;
+  /** Messages the service consumed in the window. */
+  messages?: ActivityFigures | undefined;
   /** The service's p99 objective, when the catalog sets one. */
   p99TargetMs?: number | undefined;
 }
@@ -92,7 +96,9 @@ export function TopologyGraph<N extends TopologyNodeInput, E extends TopologyEdg
       ))}
       {layout.nodes.map(({ node, x, y }) => {
         const stats = props.stats.get(node.name);
-        const health = stats ? (stats.up ? healthOfErrorRate(stats.error_rate, stats.rate_rps > 0) : 'bad') : 'idle';
+        const activity = stats ? activityOf(stats) : undefined;
+        const health =
+          stats && activity ? (stats.up ? healthOfErrorRate(activity.error_rate, activity.busy) : 'bad') : 'idle';
         const ring = stats ? latencyHealth(stats) : 'idle';
         return (
           // biome-ignore lint/a11y/useSemanticElements: an SVG group cannot be a <button>
@@ -123,20 +129,16 @@ export function TopologyGraph<N extends TopologyNodeInput, E extends TopologyEdg
               {node.name}
             </text>
             <text x={14} y={40} className="node-stats">
-              {!stats
-                ? node.kind
-                : stats.rate_rps > 0
-                  ? `${formatRate(stats.rate_rps)} · p99 ${formatMs(stats.p99_ms)}`
-                  : 'idle'}
+              {activity ? activity.summary : node.kind}
             </text>
-            {stats && (!stats.up || stats.rate_rps > 0) && (
+            {stats && activity && (!stats.up || activity.busy) && (
               <text x={NODE_WIDTH - 8} y={40} className="node-errors" textAnchor="end" fill={HEALTH_COLOUR[health]}>
-                {stats.up ? formatPercent(stats.error_rate, 1) : 'down'}
+                {stats.up ? formatPercent(activity.error_rate, 1) : 'down'}
               </text>
             )}
             <title>
               {stats
-                ? `${node.name}: ${stats.up ? 'up' : 'DOWN'}, ${formatRate(stats.rate_rps)}, errors ${formatPercent(stats.error_rate)}, p99 ${formatMs(stats.p99_ms)}${stats.p99TargetMs !== undefined ? ` (objective ${formatMs(stats.p99TargetMs)})` : ''}`
+                ? `${node.name}: ${stats.up ? 'up' : 'DOWN'}, ${formatRate(stats.rate_rps)}, errors ${formatPercent(stats.error_rate)}, p99 ${formatMs(stats.p99_ms)}${stats.p99TargetMs !== undefined ? ` (objective ${formatMs(stats.p99TargetMs)})` : ''}${stats.messages && stats.messages.rate_rps > 0 ? `; messages ${formatRate(stats.messages.rate_rps)}, retried ${formatPercent(stats.messages.error_rate)}, lag p99 ${formatMs(stats.messages.p99_ms)}` : ''}`
                 : node.name}
             </title>
           </g>

@@ -1,14 +1,6 @@
 // How the console writes numbers and picks colours: durations, rates, percentages, and one stable colour
 // per service so a service looks the same in the topology, the waterfall and the logs.
-
-export function formatMs(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '–';
-  if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
-  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
-  if (ms >= 10) return `${Math.round(ms)} ms`;
-  if (ms >= 1) return `${ms.toFixed(1)} ms`;
-  return `${Math.round(ms * 1000)} µs`;
-}
+export { formatMs } from '../../ui/duration.js';
 
 export function formatRate(rps: number | null | undefined): string {
   if (rps === null || rps === undefined || !Number.isFinite(rps)) return '–';

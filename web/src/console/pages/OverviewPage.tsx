@@ -5,6 +5,7 @@ import { Link, navigate } from '../../ui/router';
 import { Sparkline } from '../charts/Sparkline';
 import type { NodeStats } from '../charts/TopologyGraph';
 import { TopologyGraph } from '../charts/TopologyGraph';
+import { activityOf } from '../layout/activity';
 import { formatMs, formatPercent, formatRate, HEALTH_COLOUR, serviceColour } from '../layout/format';
 import { paths } from '../layout/routes';
 import { healthOfErrorRate } from '../layout/topology';
@@ -51,6 +52,7 @@ export function OverviewPage() {
       rate_rps: s.rate_rps,
       error_rate: s.error_rate,
       p99_ms: s.p99_ms,
+      messages: s.messages,
       up: s.up,
       p99TargetMs: slo?.latency_p99_target_ms ?? undefined,
     });
@@ -70,9 +72,16 @@ export function OverviewPage() {
       <Panel title="Processes">
         <div className="service-tiles">
           {(live.data?.services ?? []).map((s) => {
-            const health = s.up ? healthOfErrorRate(s.error_rate, s.rate_rps > 0) : 'bad';
+            const activity = activityOf(s);
+            const health = s.up ? healthOfErrorRate(activity.error_rate, activity.busy) : 'bad';
             return (
-              <Link key={s.name} href={paths.service(s.name)} className="service-tile" data-service={s.name}>
+              <Link
+                key={s.name}
+                href={paths.service(s.name)}
+                className="service-tile"
+                data-service={s.name}
+                data-health={health}
+              >
                 <span className="tile-dot" style={{ background: HEALTH_COLOUR[health] }} />
                 <b>{s.name}</b>
                 <span className="muted">
@@ -82,6 +91,12 @@ export function OverviewPage() {
                 <span className="tile-figures">
                   {formatRate(s.rate_rps)} · {formatPercent(s.error_rate, 1)} err · p99 {formatMs(s.p99_ms)}
                 </span>
+                {s.messages.rate_rps > 0 && (
+                  <span className="tile-figures" data-figures="messages">
+                    {formatRate(s.messages.rate_rps)} msg · {formatPercent(s.messages.error_rate, 1)} retried · lag p99{' '}
+                    {formatMs(s.messages.p99_ms)}
+                  </span>
+                )}
                 <Sparkline
                   values={sparklines.data?.get(s.name) ?? []}
                   colour={serviceColour(s.name)}

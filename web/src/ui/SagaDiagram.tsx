@@ -1,7 +1,7 @@
 // An order saga as a step diagram: the forward lane runs left to right (start → each step → outcome); when
 // the saga compensates, a second lane below runs right to left through each step's undo to the outcome.
-import { formatMs } from '../layout/format';
-import type { SagaDiagram, SagaStepBox, StepState, UndoState } from '../layout/saga';
+import { formatMs } from './duration';
+import type { SagaDiagram, SagaStepBox, StepState, UndoState } from './saga';
 
 const BOX_W = 192;
 const BOX_H = 68;
