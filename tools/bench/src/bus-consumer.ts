@@ -3,6 +3,9 @@
 import { UserRegistered } from '@emporium/contracts';
 import { connectBus, ensureStreams, migrateMessaging, on, startConsumers } from '@emporium/messaging';
 import { createPool } from '@emporium/service-kit';
+import { setUpBenchProcess } from './bus-process.js';
+
+const benchProcess = await setUpBenchProcess('bench-consumer');
 
 const quiet = { info() {}, warn() {}, error() {} };
 const pool = createPool(process.env.DATABASE_URL ?? '', 8);
@@ -17,7 +20,12 @@ const consumers = await startConsumers({
   pool,
   service: 'bench',
   log: quiet,
-  settings: { maxInFlight: 64, ackWaitMs: 30_000 },
+  settings: {
+    maxInFlight: 64,
+    ackWaitMs: 30_000,
+    // BENCH_MAX_BATCH: try another batch size than the consumers' default.
+    ...(process.env.BENCH_MAX_BATCH ? { maxBatch: Number(process.env.BENCH_MAX_BATCH) } : {}),
+  },
   handlers: [
     on(UserRegistered, 'benchmark', async (tx, event) => {
       await tx.query('INSERT INTO effects (id, committed_at) VALUES ($1, $2)', [event.data.user_id, event.time]);
@@ -28,6 +36,7 @@ process.once('SIGTERM', async () => {
   await consumers.stop();
   await bus.close();
   await pool.end();
+  await benchProcess.finish();
   process.exit(0);
 });
 console.log('ready');

@@ -20,6 +20,8 @@ export interface Pipeline {
   /** Commits `count` events in transactions of `perTransaction`. */
   commit(count: number, perTransaction: number): Promise<void>;
   handledCount(): Promise<number>;
+  /** Seconds from the first outbox commit to the last broker ack (relay), and to the last handler commit. */
+  spans(): Promise<{ relayed: number; handled: number }>;
   /** Commit-to-handled latency percentiles (ms) of the events handled since the last reset. */
   latency(): Promise<{ p50: number; p99: number }>;
   reset(): Promise<void>;
@@ -50,6 +52,17 @@ export async function openPipeline(busUrl: string, producerUrl: string, consumer
     },
     handledCount: async () =>
       (await consumer.query<{ n: number }>('SELECT count(*)::int AS n FROM effects')).rows[0]?.n ?? 0,
+    async spans() {
+      const relay = await producer.query<{ first: Date; last: Date }>(
+        'SELECT min(created_at) AS first, max(published_at) AS last FROM outbox',
+      );
+      const handled = await consumer.query<{ last: Date }>('SELECT max(handled_at) AS last FROM effects');
+      const first = relay.rows[0]?.first.getTime() ?? 0;
+      return {
+        relayed: ((relay.rows[0]?.last.getTime() ?? 0) - first) / 1000,
+        handled: ((handled.rows[0]?.last.getTime() ?? 0) - first) / 1000,
+      };
+    },
     async latency() {
       const { rows } = await consumer.query<{ p50: number; p99: number }>(
         `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99

@@ -1,6 +1,6 @@
 // `npm run bench:bus`: events committed through the outbox until handled-and-committed by a consumer,
 // on NATS JetStream and on the embedded broker, with a raw NATS publish/consume baseline, in one run.
-// Usage: npm run bench:bus [-- --events 10000 --rate 1000 --seconds 10]
+// Usage: npm run bench:bus [-- --events 10000 --rate 1000 --seconds 10 --only nats|embedded]
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,17 +9,21 @@ import { startEmbeddedPostgres } from '@emporium/local-postgres/embedded';
 import { type BrokerProcess, findNatsServer, freePort, startEmbeddedBroker, startNatsServer } from '@emporium/testing';
 import pg from 'pg';
 import { openPipeline, rawBaseline } from './bus-pipeline.js';
+import { setUpBenchProcess } from './bus-process.js';
 
 const { values } = parseArgs({
   options: {
     events: { type: 'string', default: '10000' },
     rate: { type: 'string', default: '1000' },
     seconds: { type: 'string', default: '10' },
+    /** Measure only this broker (`nats` or `embedded`); the raw baseline runs whenever NATS does. */
+    only: { type: 'string' },
   },
 });
 const EVENTS = Number(values.events);
 const RATE = Number(values.rate);
 const SECONDS = Number(values.seconds);
+const benchProcess = await setUpBenchProcess('bench-producer');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const dataDir = await mkdtemp(join(tmpdir(), 'emporium-bench-pg-'));
@@ -47,8 +51,13 @@ async function measure(label: string, broker: BrokerProcess) {
     // Throughput: four writers commit as fast as they can, 50 events per transaction.
     const started = performance.now();
     await Promise.all(Array.from({ length: 4 }, () => pipeline.commit(EVENTS / 4, 50)));
+    const committed = (performance.now() - started) / 1000;
     while ((await pipeline.handledCount()) < EVENTS) await sleep(20);
     const throughput = EVENTS / ((performance.now() - started) / 1000);
+    const spans = await pipeline.spans();
+    console.error(
+      `[${label}] ${EVENTS} events: all committed ${committed.toFixed(2)} s, last relayed (acked) ${spans.relayed.toFixed(2)} s, last handled ${spans.handled.toFixed(2)} s after the first commit`,
+    );
     // Latency at a steady rate: RATE events/s in ticks of 10 ms, one transaction per tick.
     await pipeline.reset();
     const perTick = Math.max(1, Math.round(RATE / 100));
@@ -69,7 +78,7 @@ async function measure(label: string, broker: BrokerProcess) {
 
 const results: Array<{ label: string; throughput: number; p50?: number; p99?: number }> = [];
 try {
-  const nats = findNatsServer();
+  const nats = values.only === 'embedded' ? undefined : findNatsServer();
   if (nats) {
     const raw = await startNatsServer(nats);
     results.push({ label: 'raw NATS publish/consume', throughput: await rawBaseline(raw.url, EVENTS) });
@@ -77,14 +86,17 @@ try {
     const server = await startNatsServer(nats);
     results.push(await measure('nats', server));
     await server.stop();
-  } else {
+  } else if (values.only !== 'embedded') {
     console.log('nats-server not found: NATS figures skipped');
   }
-  const embedded = await startEmbeddedBroker();
-  results.push(await measure('embedded', embedded));
-  await embedded.stop();
+  if (values.only !== 'nats') {
+    const embedded = await startEmbeddedBroker();
+    results.push(await measure('embedded', embedded));
+    await embedded.stop();
+  }
 } finally {
   await postgres.stop();
+  await benchProcess.finish();
 }
 
 console.log(`\n${EVENTS} events as fast as possible; then ${RATE}/s for ${SECONDS} s (commit → handler commit)\n`);

@@ -3,8 +3,8 @@
 // commit, and ends with what became of the delivery.
 
 import type { CloudEvent } from '@emporium/contracts';
-import { contextFromTraceparent, tracer } from '@emporium/service-kit';
-import { type Context, context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { contextFromTraceparent, isExporting, tracer } from '@emporium/service-kit';
+import { type Context, context, SpanKind, SpanStatusCode, TraceFlags, trace } from '@opentelemetry/api';
 import type { Delivery } from '../bus.js';
 import type { ConsumeOutcome } from '../metrics.js';
 import { messageLag } from '../metrics.js';
@@ -22,6 +22,22 @@ const orderIdOf = (data: unknown) => {
 
 export function startConsumeSpan(durable: string, delivery: Delivery, envelope: CloudEvent): ConsumeSpan {
   const parent = contextFromTraceparent(envelope.traceparent);
+  const sent = Date.parse(envelope.time);
+  const observeLag = (outcome: ConsumeOutcome) => {
+    if (Number.isFinite(sent) && (outcome === 'handled' || outcome === 'duplicate')) {
+      messageLag.observe({ consumer: durable }, Math.max(0, Date.now() - sent) / 1000);
+    }
+  };
+  const remote = trace.getSpanContext(parent);
+  if (remote && !isExporting()) {
+    // Nothing is recorded: skip the span, but keep the trace id flowing to what the handler sends,
+    // unsampled, as the SDK's always-off sampler would pass it on. (Without a parent the tracer below
+    // still makes the new trace id.)
+    return {
+      context: trace.setSpanContext(context.active(), { ...remote, isRemote: false, traceFlags: TraceFlags.NONE }),
+      end: observeLag,
+    };
+  }
   const orderId = orderIdOf(envelope.data);
   const span = tracer().startSpan(
     `process ${envelope.type}`,
@@ -40,7 +56,6 @@ export function startConsumeSpan(durable: string, delivery: Delivery, envelope: 
     },
     parent,
   );
-  const sent = Date.parse(envelope.time);
   return {
     context: trace.setSpan(context.active(), span),
     end(outcome, error) {
@@ -50,9 +65,7 @@ export function startConsumeSpan(durable: string, delivery: Delivery, envelope: 
         span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
       }
       span.end();
-      if (Number.isFinite(sent) && (outcome === 'handled' || outcome === 'duplicate')) {
-        messageLag.observe({ consumer: durable }, Math.max(0, Date.now() - sent) / 1000);
-      }
+      observeLag(outcome);
     },
   };
 }

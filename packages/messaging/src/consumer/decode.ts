@@ -7,7 +7,8 @@ export type Decoded = { ok: true; envelope: CloudEvent; definition: MessageDefin
 export function decodeMessage(bytes: Uint8Array): Decoded {
   let value: unknown;
   try {
-    value = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    // A view on the delivery's bytes, not a copy of them.
+    value = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
   } catch {
     return { ok: false, reason: 'malformed JSON' };
   }

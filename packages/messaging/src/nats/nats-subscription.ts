@@ -32,6 +32,9 @@ export async function subscribe(
   const consumer = await ctx.js.consumers.get(options.stream, options.durable);
   const maxInFlight = Math.max(1, options.maxInFlight);
   const inFlight = new Set<Promise<void>>();
+  // Woken when a handler finishes while dispatch waits for a slot (a Promise.race over every
+  // delivery in flight would add a reaction to each of them per message taken).
+  let slotFreed: (() => void) | undefined;
   let stopping = false;
   let messages: ConsumerMessages | undefined;
   let wake = () => {};
@@ -44,7 +47,10 @@ export async function subscribe(
     for (;;) {
       // Wait for a free slot before taking the next message: the client only sends its next pull
       // request when we take a message, so nothing is pulled that no handler could start on.
-      while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+      while (inFlight.size >= maxInFlight)
+        await new Promise<void>((resolve) => {
+          slotFreed = resolve;
+        });
       const next = await iterator.next();
       if (next.done) return;
       // Already pulled when stop() was called: hand it straight back for another instance.
@@ -54,7 +60,12 @@ export async function subscribe(
   };
   const track = (run: Promise<void>) => {
     inFlight.add(run);
-    void run.finally(() => inFlight.delete(run));
+    void run.finally(() => {
+      inFlight.delete(run);
+      const wakeDispatch = slotFreed;
+      slotFreed = undefined;
+      wakeDispatch?.();
+    });
   };
 
   const pump = async () => {

@@ -31,15 +31,31 @@ const LEADER_LOCK = 'emporium.outbox.relay';
 export function startOutboxRelay(options: RelayOptions): OutboxRelay {
   const { pool, bus, log, batchSize = 500, pollIntervalMs = 1000, keepPublishedMs = 3_600_000 } = options;
   let stopped = false;
-  let wake: (() => void) | undefined;
   let listener: pg.Client | undefined;
-  const sleep = (ms: number) =>
+  // A NOTIFY that arrives while a batch is being published is remembered, so the next wait ends at
+  // once instead of leaving rows committed meanwhile for the poll a second later.
+  let notified = false;
+  let wakeSleeper: (() => void) | undefined;
+  const wake = () => {
+    notified = true;
+    wakeSleeper?.();
+  };
+  /** `idle`: waiting for new rows, so a NOTIFY already received ends it (a backoff waits its time out). */
+  const sleep = (ms: number, idle = false) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
+      if ((idle && notified) || stopped) {
+        notified = false;
         resolve();
-      };
+        return;
+      }
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wakeSleeper = undefined;
+        notified = false;
+        resolve();
+      }
+      wakeSleeper = done;
     });
 
   async function becomeLeader(): Promise<pg.Client> {
@@ -53,7 +69,7 @@ export function startOutboxRelay(options: RelayOptions): OutboxRelay {
         ]);
         if (rows[0]?.ok) {
           await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-          client.on('notification', () => wake?.());
+          client.on('notification', wake);
           return client;
         }
       } catch (error) {
@@ -69,6 +85,8 @@ export function startOutboxRelay(options: RelayOptions): OutboxRelay {
     let failures = 0;
     let lastCleanup = 0;
     while (!stopped) {
+      // Whatever was committed before this point is read below: only a later NOTIFY means more.
+      notified = false;
       const { rows } = await pool.query<OutboxRow>(
         'SELECT sequence, id, subject, aggregate, envelope FROM outbox WHERE published_at IS NULL ORDER BY sequence LIMIT $1',
         [batchSize],
@@ -91,7 +109,7 @@ export function startOutboxRelay(options: RelayOptions): OutboxRelay {
           keepPublishedMs / 1000,
         ]);
       }
-      if (rows.length < batchSize) await sleep(pollIntervalMs);
+      if (rows.length < batchSize) await sleep(pollIntervalMs, true);
     }
   }
 
@@ -121,7 +139,7 @@ export function startOutboxRelay(options: RelayOptions): OutboxRelay {
     },
     async stop() {
       stopped = true;
-      wake?.();
+      wake();
       await running;
     },
   };
