@@ -88,7 +88,11 @@ describe('payments: faults around the provider call', () => {
     }
     const payment = await paymentOf(payments.pool, command.order_id);
     assert.deepEqual([payment?.status, payment?.failure_reason], ['declined', 'provider_unavailable']);
-    assert.equal(await chargeJobOf(payments.pool, payment?.id ?? ''), undefined, 'the job is done');
+    // The job's outcome is recorded just after the task returns.
+    await eventually(
+      async () => (await chargeJobOf(payments.pool, payment?.id ?? '')) === undefined,
+      'the charge job to be done',
+    );
   });
 
   it('charges once when a slow charge outlasts the timeout: the retry gets the same charge', async () => {

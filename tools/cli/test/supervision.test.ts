@@ -122,6 +122,7 @@ describe('system: the supervisor restarts the embedded PostgreSQL server and bro
     await allConfirmed(accepted);
     await allConfirmed(await placeMany(2));
     // Nothing gave up: the whole shop is still supervised, not stopped.
-    assert.doesNotMatch(runtime.output(), /giving up|stopping/);
+    // (The runtime's own words; a service's job runner restarting itself may say "stopping" in its logs.)
+    assert.doesNotMatch(runtime.output(), /giving up on it|▸ stopping/);
   });
 });
