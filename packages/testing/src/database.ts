@@ -14,9 +14,8 @@ export function testAdminUrl(): string {
   return url;
 }
 
-export async function createTestDatabase(label: string): Promise<TestDatabase> {
-  const adminUrl = testAdminUrl();
-  const name = `t_${label.replace(/[^a-z0-9]/g, '_')}_${randomBytes(4).toString('hex')}`;
+/** Creates database `name` on the server of `adminUrl` (a superuser's URL) and returns its URL. */
+export async function createDatabase(adminUrl: string, name: string): Promise<string> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
@@ -26,5 +25,11 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
   }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => dropDatabasesWithPrefix(adminUrl, name) };
+  return url.toString();
+}
+
+export async function createTestDatabase(label: string): Promise<TestDatabase> {
+  const adminUrl = testAdminUrl();
+  const name = `t_${label.replace(/[^a-z0-9]/g, '_')}_${randomBytes(4).toString('hex')}`;
+  return { url: await createDatabase(adminUrl, name), drop: () => dropDatabasesWithPrefix(adminUrl, name) };
 }

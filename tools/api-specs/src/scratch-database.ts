@@ -5,10 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dropDatabasesWithPrefix, quoteIdent } from '@emporium/local-postgres';
+import { dropDatabasesWithPrefix } from '@emporium/local-postgres';
 import { startEmbeddedPostgres } from '@emporium/local-postgres/embedded';
-import { freePort } from '@emporium/testing';
-import pg from 'pg';
+import { createDatabase, freePort } from '@emporium/testing';
 
 export interface ScratchDatabase {
   url: string;
@@ -33,17 +32,8 @@ export async function openScratchDatabase(adminUrl = process.env.EMPORIUM_TEST_P
 
 async function createDatabaseOn(adminUrl: string, stopServer: () => Promise<void>): Promise<ScratchDatabase> {
   const name = `api_specs_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${quoteIdent(name)}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
   return {
-    url: url.toString(),
+    url: await createDatabase(adminUrl, name),
     async close() {
       await dropDatabasesWithPrefix(adminUrl, name);
       await stopServer();
