@@ -35,7 +35,7 @@ export function registerStrayChargeRoutes(app: ServiceApp, pool: Pool): void {
       items: rows.map((row) => ({
         provider_charge_id: row.provider_charge_id,
         payment_id: row.payment_id,
-        amount: { amount: Number(row.amount), currency: row.currency },
+        amount: { amount: row.amount, currency: row.currency },
         status: row.status,
         provider_refund_id: row.provider_refund_id,
         failure: row.failure,

@@ -19,6 +19,8 @@ import type { Settings } from '../settings.js';
 import { printReadyTable } from './ready-table.js';
 
 const READY_TIMEOUT_MS = 30_000;
+/** The runtime's own infrastructure processes (not in SERVICES): services wait for them to come back. */
+const isInfrastructure = (name: string) => name === 'postgres' || name === 'broker';
 const STOP_GRACE_MS = 10_000;
 const RESTART_DELAY_MS = 500;
 const RESTART_WINDOW_MS = 60_000;
@@ -191,7 +193,7 @@ export async function up(settings: Settings): Promise<number> {
       },
       services: table(),
       infrastructure: running
-        .filter((p) => p.name === 'postgres' || p.name === 'broker')
+        .filter((p) => isInfrastructure(p.name))
         .map((p) => ({ name: p.name, pid: p.child.pid, dataDir: join(settings.dataDir, p.name) })),
     });
   await saveState(); // before "ready" is printed: whoever waits for that line may read the state next
@@ -218,12 +220,12 @@ export async function up(settings: Settings): Promise<number> {
   const infraBack = () => Promise.all([...infraRestarts]);
   /** Starts `name` again and puts the new process where the old one was (the stop order stays). */
   const relaunch = async (old: ManagedProcess): Promise<ManagedProcess | undefined> => {
-    if (old.name !== 'postgres' && old.name !== 'broker') await infraBack();
+    if (!isInfrastructure(old.name)) await infraBack();
     if (stopping) return undefined;
     if (old.child.exitCode === null && old.child.signalCode === null) await stopManaged(old, STOP_GRACE_MS);
     const at = running.indexOf(old);
     let fresh: ManagedProcess | undefined;
-    if (old.name === 'postgres' || old.name === 'broker') {
+    if (isInfrastructure(old.name)) {
       fresh = await (old.name === 'postgres'
         ? startDatabase(settings, print).then((started) => {
             database = started;
@@ -252,7 +254,7 @@ export async function up(settings: Settings): Promise<number> {
       const signal = proc.child.signalCode ? ` (${proc.child.signalCode})` : '';
       console.error(pc.red(`✖ ${describe(proc.name)} exited unexpectedly with code ${code}${signal}`));
       let back: () => void = () => {};
-      if (proc.name === 'postgres' || proc.name === 'broker') {
+      if (isInfrastructure(proc.name)) {
         const restarted = new Promise<void>((resolve) => {
           back = resolve;
         });
