@@ -6,6 +6,7 @@ export * from './infra-modes.js';
 export * from './machine-postgres.js';
 export * from './metrics-text.js';
 export * from './nats-server.js';
+export * from './port-range.js';
 export * from './ports.js';
 export * from './ready-process.js';
 export * from './runtime.js';

@@ -5,7 +5,12 @@ import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { dropDatabasesWithPrefix, loadLocalSecrets } from '@emporium/local-postgres';
+import { claimPortRange } from './port-range.js';
 import { freePort } from './ports.js';
+
+// Processes take base+1 .. base+47: services, local infrastructure, the mesh's listeners at base+20..,
+// canaries at base+40...
+const PORTS_PER_RUNTIME = 47;
 
 const CLI = resolve(import.meta.dirname, '../../../../tools/cli/dist/src/main.js');
 
@@ -35,40 +40,19 @@ export interface Runtime {
   cleanUp(): Promise<void>;
 }
 
-async function freePortBase(): Promise<number> {
-  // Processes take base+1 .. base+47 (services, local infrastructure, the mesh's listeners at
-  // base+20.., canaries at base+40..); pick a random base and check those ports are free.
-  for (;;) {
-    // Below the kernel's ephemeral range (32768+), where any process's outgoing connection could take a port
-    // between this check and the moment the process that owns it listens.
-    const base = 10000 + Math.floor(Math.random() * 22000);
-    const { createServer } = await import('node:net');
-    const ok = await Promise.all(
-      Array.from(
-        { length: 47 },
-        (_, i) =>
-          new Promise<boolean>((r) => {
-            const s = createServer().once('error', () => r(false));
-            s.listen(base + i + 1, '127.0.0.1', () => s.close(() => r(true)));
-          }),
-      ),
-    );
-    if (ok.every(Boolean)) return base;
-  }
-}
-
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const dataDir = await mkdtemp(join(tmpdir(), 'emporium-system-'));
   // mkdtemp makes it 0700; PostgreSQL runs as its own user when we are root and must reach its folder inside.
   await chmod(dataDir, 0o755);
   const prefix = `systest_${process.pid}_${Math.floor(Math.random() * 1e6)}_`;
   const gatewayPort = await freePort();
+  const ports = await claimPortRange(PORTS_PER_RUNTIME);
   const env: Record<string, string> = {
     EMPORIUM_INFRA: options.infra,
     EMPORIUM_DATA_DIR: dataDir,
     EMPORIUM_PG_PORT: String(await freePort()),
     EMPORIUM_GATEWAY_PORT: String(gatewayPort),
-    EMPORIUM_PORT_BASE: String(await freePortBase()),
+    EMPORIUM_PORT_BASE: String(ports.base),
     EMPORIUM_DB_PREFIX: prefix,
     EMPORIUM_LOG_LEVEL: 'warn',
     EMPORIUM_ADMIN_EMAIL: 'admin@systest.example',
@@ -154,6 +138,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       if (options.infra === 'local' && options.machinePgUrl)
         await dropDatabasesWithPrefix(options.machinePgUrl, prefix);
       await rm(dataDir, { recursive: true, force: true });
+      ports.release();
     },
   };
 }
