@@ -4,8 +4,10 @@
 // confirmed orders per second, and p50/p99 from POST (created_at) to `confirmed`.
 // `--telemetry on|off|both` (default on) records and exports spans to the local collector, or not
 // (OTEL_SDK_DISABLED=true); `both` runs off then on, each on a fresh runtime, and compares them.
+// `--cpu-prof DIR` has every process of the runtime write a V8 CPU profile into DIR when it stops.
 // Usage: npm run bench:orders [-- --infra local --rate 200 --duration 20 --connections 50 --telemetry both]
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createRuntime, infraModesUnderTest } from '@emporium/testing';
 import autocannon from 'autocannon';
@@ -17,6 +19,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '20' },
     connections: { type: 'string', default: '50' },
     telemetry: { type: 'string', default: 'on' },
+    'cpu-prof': { type: 'string' },
   },
 });
 if (!['on', 'off', 'both'].includes(values.telemetry)) throw new Error('--telemetry must be on, off or both');
@@ -42,7 +45,18 @@ async function cpuByProcess(runtime: Awaited<ReturnType<typeof createRuntime>>, 
   );
   return new Map(entries);
 }
+/** Busy CPU time (ms) of the whole machine so far, from /proc/stat (all cores; idle and iowait left out). */
+function machineBusyMs(): number {
+  const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
+  return (user + nice + system + irq + softirq + steal) * 10;
+}
+const benchCpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 const PROCESSES = [
+  'mesh',
   'gateway',
   'orders',
   'inventory',
@@ -76,6 +90,8 @@ async function run(telemetry: 'on' | 'off'): Promise<RunResult> {
       EMPORIUM_LOG_LEVEL: 'warn',
       DATABASE_POOL_SIZE: '20',
       OTEL_SDK_DISABLED: telemetry === 'off' ? 'true' : 'false',
+      // Every process of the runtime writes a V8 CPU profile there when it stops (open them in Chrome's DevTools).
+      ...(values['cpu-prof'] ? { EMPORIUM_NODE_ARGS: `--cpu-prof --cpu-prof-dir=${resolve(values['cpu-prof'])}` } : {}),
     }),
   );
   try {
@@ -113,6 +129,7 @@ async function run(telemetry: 'on' | 'off'): Promise<RunResult> {
     );
     let n = 0;
     const cpuBefore = await cpuByProcess(runtime, PROCESSES);
+    const [machineBefore, benchBefore] = [machineBusyMs(), benchCpuMs()];
     console.log(
       `${infra} mode, telemetry ${telemetry}: ${rate} orders/s offered for ${duration} s over ${connections} connections (autocannon)`,
     );
@@ -151,6 +168,7 @@ async function run(telemetry: 'on' | 'off'): Promise<RunResult> {
     } while (all.some((o) => o.status === 'pending') && Date.now() < deadline);
 
     const cpuAfter = await cpuByProcess(runtime, PROCESSES);
+    const [machineAfter, benchAfter] = [machineBusyMs(), benchCpuMs()];
     const confirmed = all.filter((o) => o.status === 'confirmed');
     const latencies = confirmed
       .map(
@@ -165,13 +183,20 @@ async function run(telemetry: 'on' | 'off'): Promise<RunResult> {
     console.log(
       `confirmed orders/s end to end: ${((confirmed.length * 1000) / (last - first)).toFixed(1)}   POST→confirmed p50 ${quantile(latencies, 0.5)} ms, p99 ${quantile(latencies, 0.99)} ms`,
     );
-    // Where the CPU goes: each process's CPU time over the run, per order placed (PostgreSQL and the broker not counted).
+    // Where the CPU goes: each process's CPU time over the run, per order placed; what the machine spent
+    // besides them and this load generator is PostgreSQL, the broker and anything else running.
+    const orders = Math.max(1, all.length);
     const perOrder = PROCESSES.map(
-      (name) => [name, ((cpuAfter.get(name) ?? 0) - (cpuBefore.get(name) ?? 0)) / Math.max(1, all.length)] as const,
+      (name) => [name, ((cpuAfter.get(name) ?? 0) - (cpuBefore.get(name) ?? 0)) / orders] as const,
     );
     const cpuMsPerOrder = perOrder.reduce((sum, [, ms]) => sum + ms, 0);
+    const machinePerOrder = (machineAfter - machineBefore) / orders;
+    const benchPerOrder = (benchAfter - benchBefore) / orders;
     console.log(
       `CPU ms per order: ${perOrder.map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', ')}; total ${cpuMsPerOrder.toFixed(1)}`,
+    );
+    console.log(
+      `machine CPU ms per order: ${machinePerOrder.toFixed(1)} (Emporium's processes ${cpuMsPerOrder.toFixed(1)}, this load generator ${benchPerOrder.toFixed(1)}, PostgreSQL + broker + rest ${(machinePerOrder - cpuMsPerOrder - benchPerOrder).toFixed(1)})`,
     );
     return {
       telemetry,
