@@ -443,7 +443,7 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
     }
   });
 
-  it('probes each service on routes the service kit serves', async () => {
+  it('probes and scrapes each service on routes the service kit serves', async () => {
     const objects = await base();
     const app = await createService({ name: 'probe', version: 'v1', tracing: false, logLevel: 'silent' });
     try {
@@ -457,6 +457,15 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
           assert.equal(response.statusCode, 200, `${service}: GET ${probe.httpGet.path}`);
         }
         assert.notEqual(main.readinessProbe.httpGet.path, main.livenessProbe.httpGet.path);
+        // Marked for the collector's emporium-pods job (Istio's metrics merging rewrites these to :15020).
+        const deployment = named(objects, 'Deployment', service) as KubeObject;
+        const annotations = deployment.spec.template.metadata.annotations ?? {};
+        assert.equal(annotations['prometheus.io/scrape'], 'true', `${service}: marked for scraping`);
+        const httpPort = main.ports.find((p: { name: string }) => p.name === 'http').containerPort;
+        assert.equal(annotations['prometheus.io/port'], String(httpPort), `${service}: scraped on its http port`);
+        const metrics = await app.inject({ method: 'GET', url: annotations['prometheus.io/path'] });
+        assert.equal(metrics.statusCode, 200, `${service}: GET ${annotations['prometheus.io/path']}`);
+        assert.match(metrics.body, /^# HELP /m, `${service}: ${annotations['prometheus.io/path']} is Prometheus text`);
       }
       assert.equal((await app.inject({ method: 'GET', url: '/health' })).statusCode, 404);
     } finally {
