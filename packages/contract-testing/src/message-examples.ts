@@ -176,6 +176,12 @@ const EXAMPLES = {
     order_id: EXAMPLE.order,
     amount: usd(2598),
   }),
+  PaymentRefundSkipped: ex<typeof messages.PaymentRefundSkipped>(
+    'payments',
+    'a payment already refunded in full is asked for a refund',
+    EXAMPLE.order,
+    { order_id: EXAMPLE.order, payment_id: EXAMPLE.payment, reason: 'already_refunded', refunded: usd(2598) },
+  ),
   // notifications
   NotificationSent: ex<typeof messages.NotificationSent>(
     'notifications',

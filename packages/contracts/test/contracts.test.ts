@@ -5,6 +5,7 @@ import {
   cloudEventValidator,
   createEnvelope,
   messageForType,
+  PaymentRefundSkipped,
   ProductCreated,
   streamOf,
   UserRegistered,
@@ -41,6 +42,7 @@ describe('contracts', () => {
       'PaymentCompleted',
       'PaymentFailed',
       'PaymentRefunded',
+      'PaymentRefundSkipped',
       'ProcessPayment',
       'RefundPayment',
       'NotificationSent',
@@ -89,6 +91,20 @@ describe('contracts', () => {
     assert.throws(() => createEnvelope(UserRegistered, bad, { source: '/emporium/users' }), /user_id/);
     const extra = { ...registered, password: 'x' } as typeof registered;
     assert.throws(() => createEnvelope(UserRegistered, extra, { source: '/emporium/users' }), /invalid/);
+  });
+
+  it('says why a refund was skipped, with no payment or refunded amount when there was no payment', () => {
+    const orderId = '0190a3c4-1234-7abc-8def-0123456789ab';
+    const wrap = (data: unknown) =>
+      createEnvelope(PaymentRefundSkipped, data as never, { source: '/emporium/payments', subject: orderId });
+    assert.ok(wrap({ order_id: orderId, payment_id: null, reason: 'no_payment', refunded: null }));
+    const refunded = { amount: 3000, currency: 'USD' };
+    assert.ok(wrap({ order_id: orderId, payment_id: orderId, reason: 'already_refunded', refunded }));
+    assert.throws(
+      () => wrap({ order_id: orderId, payment_id: orderId, reason: 'changed_my_mind', refunded }),
+      /reason/,
+    );
+    assert.throws(() => wrap({ order_id: orderId, payment_id: null, reason: 'no_payment' }), /refunded/);
   });
 
   it('names one stream per service', () => {

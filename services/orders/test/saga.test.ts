@@ -9,7 +9,10 @@ import {
   PaymentCompleted,
   PaymentFailed,
   PaymentRefunded,
+  PaymentRefundSkipped,
+  ReleaseInventory,
 } from '@emporium/contracts';
+import { defineSaga } from '../src/saga/definition.js';
 import { orderBody, startTestOrders, type TestOrders } from './support/orders.js';
 
 describe('orders: the order saga', () => {
@@ -39,6 +42,10 @@ describe('orders: the order saga', () => {
     };
   };
   const names = async (id: string) => (await orders.published(id)).map((m) => m.name);
+  const cancel = (id: string) =>
+    orders.app.inject({ method: 'POST', url: `/v1/orders/${id}/cancel`, headers: orders.customer });
+  const sagaOf = async (id: string) =>
+    (await orders.app.inject({ method: 'GET', url: `/v1/orders/${id}/saga`, headers: orders.admin })).json();
   const reserved = (id: string, productId: string) =>
     orders.deliver(InventoryReserved, { order_id: id, items: [{ product_id: productId, quantity: 2 }] });
   const paid = (id: string) =>
@@ -124,11 +131,7 @@ describe('orders: the order saga', () => {
     const { order, product } = await place();
     await reserved(order.id, product.id);
     await paid(order.id);
-    const res = await orders.app.inject({
-      method: 'POST',
-      url: `/v1/orders/${order.id}/cancel`,
-      headers: orders.customer,
-    });
+    const res = await cancel(order.id);
     assert.equal(res.statusCode, 202, res.body);
     assert.equal(res.json().status, 'cancelled');
     const messages = (await orders.published(order.id)).slice(5);
@@ -144,10 +147,51 @@ describe('orders: the order saga', () => {
       amount: { amount: 2000, currency: 'USD' },
     });
     await orders.deliver(InventoryReleased, { order_id: order.id, reason: 'cancelled_by_customer' });
-    const saga = (
-      await orders.app.inject({ method: 'GET', url: `/v1/orders/${order.id}/saga`, headers: orders.admin })
-    ).json();
-    assert.equal(saga.status, 'compensated');
+    assert.equal((await sagaOf(order.id)).status, 'compensated');
+  });
+
+  it('completes the compensation of a cancelled order whose payment had already been refunded in full', async () => {
+    const { order, product } = await place();
+    await reserved(order.id, product.id);
+    await paid(order.id);
+    assert.equal((await cancel(order.id)).statusCode, 202);
+    const saga = () => sagaOf(order.id);
+    const skipped = {
+      order_id: order.id,
+      payment_id: crypto.randomUUID(),
+      reason: 'already_refunded' as const,
+      refunded: { amount: 2000, currency: 'USD' },
+    };
+    await orders.deliver(InventoryReleased, { order_id: order.id, reason: 'cancelled_by_customer' });
+    assert.equal((await saga()).status, 'compensating', 'the refund is still awaited');
+    await orders.deliver(PaymentRefundSkipped, skipped);
+    const done = await saga();
+    assert.equal(done.status, 'compensated');
+    assert.equal((await statusOf(order.id)).status, 'cancelled');
+    // A second answer to the same undo (a re-sent RefundPayment's) changes nothing.
+    await orders.deliver(PaymentRefundSkipped, skipped);
+    const again = await saga();
+    assert.equal(again.status, 'compensated');
+    assert.deepEqual(
+      again.timeline.slice(-3).map((e: { step: string; event: string }) => `${e.step}:${e.event}`),
+      ['reserve_inventory:compensated', 'process_payment:compensated', 'process_payment:ignored'],
+    );
+    assert.deepEqual((await names(order.id)).slice(5), ['RefundPayment', 'ReleaseInventory', 'OrderCancelled']);
+  });
+
+  it('does not end a compensation on a skipped refund it never asked for', async () => {
+    const { order, product } = await place('pm_card_chargeDeclined');
+    await reserved(order.id, product.id);
+    await orders.deliver(PaymentFailed, { order_id: order.id, reason: 'payment_declined' });
+    await orders.deliver(PaymentRefundSkipped, {
+      order_id: order.id,
+      payment_id: null,
+      reason: 'no_payment',
+      refunded: null,
+    });
+    const saga = await sagaOf(order.id);
+    assert.equal(saga.status, 'compensating', 'still waiting for the stock to be released');
+    assert.equal(saga.timeline.at(-1).event, 'ignored');
   });
 
   it('cancelling a pending order undoes the running step too, and a late payment is refunded', async () => {
@@ -205,5 +249,32 @@ describe('orders: saga step deadlines', () => {
       await orders.app.inject({ method: 'GET', url: `/v1/orders/${id}/saga`, headers: orders.admin })
     ).json();
     assert.equal(saga.status, 'compensated');
+  });
+});
+
+describe('orders: saga definitions', () => {
+  const step = (name: string, compensatedOn: Parameters<typeof defineSaga>[0]['steps'][number]['compensatedOn']) => ({
+    name,
+    invoke: () => ({ definition: ReleaseInventory, data: {} }),
+    compensatedOn,
+  });
+  const saga = (...steps: ReturnType<typeof step>[]) => ({
+    name: 'test',
+    source: '/emporium/orders',
+    steps,
+    correlate: () => '',
+    onCompleted: async () => {},
+    onFailed: async () => {},
+  });
+
+  it('accepts several replies confirming one undo', () => {
+    assert.doesNotThrow(() => defineSaga(saga(step('pay', [PaymentRefunded, PaymentRefundSkipped]))));
+  });
+
+  it('refuses a reply that would confirm the undo of two steps', () => {
+    assert.throws(
+      () => defineSaga(saga(step('pay', [PaymentRefunded, PaymentRefundSkipped]), step('repay', PaymentRefundSkipped))),
+      /PaymentRefundSkipped.* ends more than one step/,
+    );
   });
 });

@@ -1,10 +1,10 @@
 // RefundPayment, the saga's compensation: in full or in part, once per command, and right in the edge
 // cases the saga relies on (a refund before the capture, a refund of an order never paid, a refund of
-// nothing).
+// nothing: each answered, PaymentRefunded or PaymentRefundSkipped, so the compensation can end).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ProcessPayment, RefundPayment } from '@emporium/contracts';
-import { ledgerOf, paymentOf, publishedAbout, typesOf } from './support/outcomes.js';
+import { capturedPayment, ledgerOf, paymentOf, publishedAbout, publishedAtLeast, typesOf } from './support/outcomes.js';
 import { eventually, processCommand, refundCommand, startTestPayments, type TestPayments } from './support/payments.js';
 
 describe('payments: RefundPayment', () => {
@@ -14,18 +14,9 @@ describe('payments: RefundPayment', () => {
   });
   after(() => payments.close());
 
-  const published = (orderId: string, count: number) =>
-    eventually(async () => {
-      const events = await publishedAbout(payments.pool, orderId);
-      return events.length >= count && events;
-    }, `${count} event(s) about order ${orderId}`);
+  const published = (orderId: string, count: number) => publishedAtLeast(payments.pool, orderId, count);
   /** A captured payment of `amount` for a new order. */
-  const capturedOrder = async (amount = 3000) => {
-    const command = processCommand({ amount: { amount, currency: 'USD' } });
-    await payments.deliver(ProcessPayment, command);
-    await published(command.order_id, 1);
-    return command.order_id;
-  };
+  const capturedOrder = async (amount = 3000) => (await capturedPayment(payments, amount)).orderId;
   const quietly = () => new Promise((r) => setTimeout(r, 400)); // room for an effect, were there one
 
   it('refunds a captured payment in full and announces PaymentRefunded', async () => {
@@ -68,26 +59,46 @@ describe('payments: RefundPayment', () => {
     assert.equal((await payments.provider.chargesFor(orderId))[0]?.amount_refunded, 1000);
   });
 
-  it('refunds once when the command is redelivered or re-sent', async () => {
+  it('refunds once when the command is redelivered or re-sent, answering each re-sent command', async () => {
     const orderId = await capturedOrder();
     const command = refundCommand(orderId);
     const id = await payments.deliver(RefundPayment, command);
     await payments.deliver(RefundPayment, command, id);
-    await payments.deliver(RefundPayment, command);
-    await published(orderId, 2);
-    await payments.deliver(RefundPayment, command);
+    const whileRefunding = await payments.deliver(RefundPayment, command);
+    await published(orderId, 3);
+    const afterwards = await payments.deliver(RefundPayment, command);
     await quietly();
-    assert.deepEqual(typesOf(await publishedAbout(payments.pool, orderId)), ['PaymentCompleted', 'PaymentRefunded']);
+    const events = await publishedAbout(payments.pool, orderId);
+    assert.deepEqual(typesOf(events), [
+      'PaymentCompleted',
+      'PaymentRefunded',
+      'PaymentRefundSkipped',
+      'PaymentRefundSkipped',
+    ]);
+    assert.deepEqual(
+      events.slice(1).map((e) => e.causationid),
+      [id, whileRefunding, afterwards],
+      'one answer per command; the one re-sent while refunding is answered once the refund settled',
+    );
+    assert.equal(events[2]?.data.reason, 'already_refunded');
     assert.equal((await payments.provider.chargesFor(orderId))[0]?.amount_refunded, 3000);
   });
 
-  it('does nothing and announces nothing for a refund of a declined payment', async () => {
+  it('refunds nothing for a declined payment, and says so with PaymentRefundSkipped nothing_captured', async () => {
     const command = processCommand({ payment_method: 'pm_card_chargeDeclined' });
     await payments.deliver(ProcessPayment, command);
     await published(command.order_id, 1);
     await payments.deliver(RefundPayment, refundCommand(command.order_id));
     await quietly();
-    assert.deepEqual(typesOf(await publishedAbout(payments.pool, command.order_id)), ['PaymentFailed']);
+    const events = await publishedAbout(payments.pool, command.order_id);
+    assert.deepEqual(typesOf(events), ['PaymentFailed', 'PaymentRefundSkipped']);
+    const payment = await paymentOf(payments.pool, command.order_id);
+    assert.deepEqual(events[1]?.data, {
+      order_id: command.order_id,
+      payment_id: payment?.id,
+      reason: 'nothing_captured',
+      refunded: { amount: 0, currency: 'USD' },
+    });
     const { rowCount } = await payments.pool.query(
       'SELECT 1 FROM refunds r JOIN payments p ON p.id = r.payment_id WHERE p.order_id = $1',
       [command.order_id],
@@ -110,7 +121,7 @@ describe('payments: RefundPayment', () => {
     assert.equal((await payments.provider.chargesFor(command.order_id))[0]?.amount_refunded, 1800);
   });
 
-  it('drops a refund remembered during the charge when the charge is declined', async () => {
+  it('drops a refund remembered during the charge when the charge is declined, answering it', async () => {
     await payments.provider.change({ error_rate: 1 });
     const command = processCommand({ payment_method: 'pm_card_chargeDeclined' });
     const deferredOf = async () => {
@@ -118,16 +129,20 @@ describe('payments: RefundPayment', () => {
       return (await payments.pool.query('SELECT 1 FROM deferred_refunds WHERE payment_id = $1', [payment?.id]))
         .rowCount;
     };
+    let refundId: string;
     try {
       await payments.deliver(ProcessPayment, command);
-      await payments.deliver(RefundPayment, refundCommand(command.order_id));
+      refundId = await payments.deliver(RefundPayment, refundCommand(command.order_id));
       assert.equal(await deferredOf(), 1, 'remembered while the charge is in flight');
+      assert.deepEqual(await publishedAbout(payments.pool, command.order_id), [], 'no answer before the charge ends');
     } finally {
       await payments.provider.change({ error_rate: 0 });
     }
-    await published(command.order_id, 1);
+    await published(command.order_id, 2);
     await quietly();
-    assert.deepEqual(typesOf(await publishedAbout(payments.pool, command.order_id)), ['PaymentFailed']);
+    const events = await publishedAbout(payments.pool, command.order_id);
+    assert.deepEqual(typesOf(events), ['PaymentFailed', 'PaymentRefundSkipped']);
+    assert.deepEqual([events[1]?.data.reason, events[1]?.causationid], ['nothing_captured', refundId]);
     assert.equal(await deferredOf(), 0);
   });
 
@@ -155,7 +170,7 @@ describe('payments: RefundPayment', () => {
     );
   });
 
-  it('ignores, with a warning, a refund in another currency than the payment', async () => {
+  it('refunds nothing, with a warning and PaymentRefundSkipped, for a refund in another currency', async () => {
     const orderId = await capturedOrder();
     await payments.deliver(RefundPayment, {
       order_id: orderId,
@@ -163,19 +178,31 @@ describe('payments: RefundPayment', () => {
       amount: { amount: 100, currency: 'EUR' },
     });
     await quietly();
-    assert.deepEqual(typesOf(await publishedAbout(payments.pool, orderId)), ['PaymentCompleted']);
+    const events = await publishedAbout(payments.pool, orderId);
+    assert.deepEqual(typesOf(events), ['PaymentCompleted', 'PaymentRefundSkipped']);
+    assert.deepEqual(
+      [events[1]?.data.reason, events[1]?.data.refunded],
+      ['currency_mismatch', { amount: 0, currency: 'USD' }],
+    );
+    assert.equal((await paymentOf(payments.pool, orderId))?.status, 'captured');
     assert.ok(payments.warnings.some((w) => w.startsWith('RefundPayment ignored')));
   });
 
   it('keeps a tombstone for a refund of an order never paid, and fails a later ProcessPayment as cancelled', async () => {
     const command = processCommand();
-    await payments.deliver(RefundPayment, refundCommand(command.order_id));
-    assert.deepEqual(await publishedAbout(payments.pool, command.order_id), [], 'nothing to refund, nothing said');
+    const refundId = await payments.deliver(RefundPayment, refundCommand(command.order_id));
     const processId = await payments.deliver(ProcessPayment, command);
     const events = await publishedAbout(payments.pool, command.order_id);
     assert.deepEqual(
       events.map((e) => [e.type, e.data, e.causationid]),
-      [['PaymentFailed', { order_id: command.order_id, reason: 'cancelled' }, processId]],
+      [
+        [
+          'PaymentRefundSkipped',
+          { order_id: command.order_id, payment_id: null, reason: 'no_payment', refunded: null },
+          refundId,
+        ],
+        ['PaymentFailed', { order_id: command.order_id, reason: 'cancelled' }, processId],
+      ],
     );
     await quietly();
     assert.deepEqual(await payments.provider.chargesFor(command.order_id), [], 'the provider was never called');

@@ -182,6 +182,35 @@ for (const mode of await infraModesUnderTest()) {
       assert.match(String(refused.headers.get('content-type')), /application\/problem\+json/);
     });
 
+    it('cancel a confirmed order an admin already refunded in full: the compensation ends, nothing refunded twice', async () => {
+      const customer = await newCustomer(shop, 'refunded-then-cancelled');
+      const p = product(7);
+      const before = await stockOf(shop, p.id);
+      const placed = await placeOrder(shop, customer.token, [{ product_id: p.id, quantity: 1 }]);
+      const order = await settled(shop, customer.token, placed.body.id);
+      assert.equal(order.status, 'confirmed');
+      const paymentOf = async () =>
+        (await shop.get(`/api/payments/v1/payments?order_id=${order.id}`, customer.token)).body.items[0];
+      const refund = await shop.post(`/api/payments/v1/payments/${(await paymentOf()).id}/refunds`, {}, admin);
+      assert.equal(refund.status, 202, JSON.stringify(refund.body));
+      await eventually('the admin refund', async () => ((await paymentOf())?.status === 'refunded' ? true : undefined));
+
+      const cancelled = await shop.post(`/api/orders/v1/orders/${order.id}/cancel`, {}, customer.token);
+      assert.equal(cancelled.status, 202, JSON.stringify(cancelled.body));
+      const saga = await eventually('the compensation to end', async () => {
+        const res = await shop.get(`/api/orders/v1/orders/${order.id}/saga`, admin);
+        return res.body.status === 'compensated' ? res.body : undefined;
+      });
+      assert.deepEqual(saga.awaiting_compensation, []);
+      assert.equal((await stockOf(shop, p.id)).on_hand, before.on_hand, 'restocked');
+      const payment = await paymentOf();
+      assert.deepEqual(
+        [payment.refunds.length, payment.refunded_amount.amount],
+        [1, order.total.amount],
+        'refunded once, by the admin',
+      );
+    });
+
     it('the same POST replayed with its Idempotency-Key places one order', async () => {
       const customer = await newCustomer(shop, 'replay');
       const key = `checkout-${crypto.randomUUID()}`;

@@ -47,3 +47,26 @@ export const PaymentRefunded = defineMessage({
   description: 'Money went back to the customer.',
   data: Closed({ payment_id: Id, refund_id: Id, order_id: Id, amount: Money }),
 });
+
+export const PaymentRefundSkipped = defineMessage({
+  service: 'payments',
+  name: 'PaymentRefundSkipped',
+  version: 1,
+  kind: 'event',
+  description:
+    'A RefundPayment gave nothing back, and never will: the whole payment was already refunded ' +
+    '(already_refunded), nothing was captured (nothing_captured), the order has no payment (no_payment), ' +
+    "or the amount asked is not in the payment's currency (currency_mismatch). It ends the compensation; " +
+    '`refunded` is what earlier refunds gave back (null without a payment).',
+  data: Closed({
+    order_id: Id,
+    payment_id: Type.Union([Id, Type.Null()]),
+    reason: Type.Union([
+      Type.Literal('already_refunded'),
+      Type.Literal('nothing_captured'),
+      Type.Literal('no_payment'),
+      Type.Literal('currency_mismatch'),
+    ]),
+    refunded: Type.Union([Money, Type.Null()]),
+  }),
+});

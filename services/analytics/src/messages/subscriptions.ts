@@ -16,6 +16,7 @@ import {
   PaymentCompleted,
   PaymentFailed,
   PaymentRefunded,
+  PaymentRefundSkipped,
   ProductCreated,
   ProductDiscontinued,
   ProductUpdated,
@@ -55,6 +56,7 @@ export const HANDLERS: readonly MessageHandler[] = [
   on(PaymentCompleted, 'event log: captured charges', project.logOnly),
   on(PaymentFailed, 'event log: declined charges behind payment rejections', project.logOnly),
   on(PaymentRefunded, 'sales: refunds per bucket', project.paymentRefunded),
+  on(PaymentRefundSkipped, 'event log only: no money moved, so the refunds figures stay as they are', project.logOnly),
   // notifications
   on(NotificationSent, 'event log: notifications delivered', project.logOnly),
   on(NotificationFailed, 'event log: notifications that could not be delivered', project.logOnly),

@@ -9,6 +9,7 @@ import {
   PaymentCompleted,
   PaymentFailed,
   PaymentRefunded,
+  PaymentRefundSkipped,
   ProcessPayment,
   RefundPayment,
   ReleaseInventory,
@@ -71,7 +72,8 @@ export function orderSaga(settings: OrderSagaSettings): SagaDefinition<OrderSaga
         completesOn: PaymentCompleted,
         failsOn: { message: PaymentFailed, reason: (e) => (e.data as { reason: string }).reason },
         compensate: (order, reason) => ({ definition: RefundPayment, data: { order_id: order.order_id, reason } }),
-        compensatedOn: PaymentRefunded,
+        // Money given back, or nothing left to give back (refunded already, never captured, no payment).
+        compensatedOn: [PaymentRefunded, PaymentRefundSkipped],
         timeoutMs: settings.paymentTimeoutMs,
       },
       {

@@ -21,8 +21,11 @@ export interface SagaStep<D> {
   failsOn?: { message: MessageDefinition; reason(event: EventOf<MessageDefinition>): string };
   /** The command that undoes the step once it completed (or may have, when it timed out). */
   compensate?(data: D, reason: string): SagaCommand;
-  /** The reply confirming the undo; the saga is `compensated` when every awaited one has come. */
-  compensatedOn?: MessageDefinition;
+  /**
+   * The reply confirming the undo, or the replies that each do (money given back, or nothing to give
+   * back); the saga is `compensated` when every awaited undo has been confirmed.
+   */
+  compensatedOn?: MessageDefinition | readonly MessageDefinition[];
   /** How long the step may take before the saga gives up on it and compensates with reason 'timeout'. */
   timeoutMs?: number;
 }
@@ -50,22 +53,29 @@ export interface SagaDefinition<D> {
   onFailed(tx: PoolClient, outcome: SagaOutcome<D>): Promise<void>;
 }
 
+export type ReplyKind = 'completed' | 'failed' | 'compensated';
+
+/** Each reply a step listens to, with what it means for the step. */
+export function stepReplies<D>(step: SagaStep<D>): { kind: ReplyKind; message: MessageDefinition }[] {
+  const compensatedOn = step.compensatedOn === undefined ? [] : [step.compensatedOn].flat();
+  return [
+    ...(step.completesOn ? [{ kind: 'completed' as const, message: step.completesOn }] : []),
+    ...(step.failsOn ? [{ kind: 'failed' as const, message: step.failsOn.message }] : []),
+    ...compensatedOn.map((message) => ({ kind: 'compensated' as const, message })),
+  ];
+}
+
 /** Declares a saga; checks that reply types are unambiguous, so each reply maps to one step. */
 export function defineSaga<D>(definition: SagaDefinition<D>): SagaDefinition<D> {
   const seen = new Set<string>();
-  for (const step of definition.steps) {
-    for (const message of [step.completesOn, step.failsOn?.message, step.compensatedOn]) {
-      if (!message) continue;
-      if (seen.has(message.type)) throw new Error(`${definition.name}: ${message.type} ends more than one step`);
-      seen.add(message.type);
-    }
+  for (const { message } of definition.steps.flatMap(stepReplies)) {
+    if (seen.has(message.type)) throw new Error(`${definition.name}: ${message.type} ends more than one step`);
+    seen.add(message.type);
   }
   return definition;
 }
 
 /** The reply types a saga listens to, for the service's subscriptions. */
 export function repliesOf<D>(definition: SagaDefinition<D>): MessageDefinition[] {
-  return definition.steps.flatMap((s) =>
-    [s.completesOn, s.failsOn?.message, s.compensatedOn].filter((m): m is MessageDefinition => m !== undefined),
-  );
+  return definition.steps.flatMap((s) => stepReplies(s).map((r) => r.message));
 }

@@ -6,7 +6,7 @@ import type { EventOf, MessageDefinition } from '@emporium/contracts';
 import { type MessageHandler, on, publishAll } from '@emporium/messaging';
 import type { PoolClient } from '@emporium/service-kit';
 import { appendStepLog, insertSaga, lockSaga, type SagaRow, type StepLogEntry, saveSaga } from '../store/saga-store.js';
-import type { SagaCommand, SagaDefinition, SagaStep } from './definition.js';
+import { type ReplyKind, type SagaCommand, type SagaDefinition, type SagaStep, stepReplies } from './definition.js';
 import { sagaOutcomes, sagaSpan } from './telemetry.js';
 
 type Envelope = EventOf<MessageDefinition>;
@@ -28,17 +28,11 @@ export interface SagaEngine<D> {
   handlers(why: string): MessageHandler[];
 }
 
-type ReplyKind = 'completed' | 'failed' | 'compensated';
-
 export function createSagaEngine<D>(definition: SagaDefinition<D>): SagaEngine<D> {
   const { steps } = definition;
   const replies = new Map<string, { step: SagaStep<D>; kind: ReplyKind; message: MessageDefinition }>();
   for (const step of steps) {
-    const add = (message: MessageDefinition | undefined, kind: ReplyKind) =>
-      message && replies.set(message.type, { step, kind, message });
-    add(step.completesOn, 'completed');
-    add(step.failsOn?.message, 'failed');
-    add(step.compensatedOn, 'compensated');
+    for (const { kind, message } of stepReplies(step)) replies.set(message.type, { step, kind, message });
   }
 
   const send = (tx: PoolClient, sagaId: string, commands: SagaCommand[], cause?: Envelope) =>
@@ -99,7 +93,8 @@ export function createSagaEngine<D>(definition: SagaDefinition<D>): SagaEngine<D
     for (const s of toUndo) log.push({ step: s.name, event: 'compensating', detail: reason });
     // Only a completed step's undo is sure to be answered; the running step's undo is a precaution
     // (its command may or may not have taken effect), so the saga does not wait on it.
-    saga.awaiting = toUndo.filter((s) => s.compensatedOn && saga.completed_steps.includes(s.name)).map((s) => s.name);
+    const confirmed = (s: SagaStep<D>) => stepReplies(s).some((r) => r.kind === 'compensated');
+    saga.awaiting = toUndo.filter((s) => confirmed(s) && saga.completed_steps.includes(s.name)).map((s) => s.name);
     saga.status = saga.awaiting.length > 0 ? 'compensating' : 'compensated';
     saga.deadline_at = null;
     saga.outcome_reason = reason;

@@ -11,6 +11,7 @@ import {
   PaymentCompleted,
   PaymentFailed,
   PaymentRefunded,
+  PaymentRefundSkipped,
 } from '@emporium/contracts';
 import { orderHandlers } from '../../src/messages/subscriptions.js';
 import { startTestOrders, type TestOrders } from '../support/orders.js';
@@ -76,6 +77,18 @@ describe('orders ← inventory, payments: the saga replies', () => {
 
   describe('orders ← payments', () => {
     const { pact, settle } = consumerPact('orders', 'payments');
+    /** A confirmed order, cancelled: its saga awaits the undo of the payment. */
+    const cancelledConfirmedOrder = async () => {
+      const order = await confirmedOrder(orders);
+      const cancel = await orders.app.inject({
+        method: 'POST',
+        url: `/v1/orders/${order.id}/cancel`,
+        headers: orders.customer,
+      });
+      assert.equal(cancel.statusCode, 202, cancel.body);
+      assert.ok((await sagaOf(order.id)).awaiting_compensation.includes('process_payment'));
+      return order;
+    };
 
     it('confirms the order on PaymentCompleted and commits the reservation', async () => {
       const order = await place();
@@ -98,15 +111,16 @@ describe('orders ← inventory, payments: the saga replies', () => {
     });
 
     it('ends the refund of a cancelled order on PaymentRefunded', async () => {
-      const order = await confirmedOrder(orders);
-      const cancel = await orders.app.inject({
-        method: 'POST',
-        url: `/v1/orders/${order.id}/cancel`,
-        headers: orders.customer,
-      });
-      assert.equal(cancel.statusCode, 202, cancel.body);
-      assert.ok((await sagaOf(order.id)).awaiting_compensation.includes('process_payment'));
+      const order = await cancelledConfirmedOrder();
       await expectMessage(pact, exampleOf(PaymentRefunded), async (event) => {
+        await runHandler(orders.pool, handlers(), withData(event, { order_id: order.id }));
+        assert.ok(!(await sagaOf(order.id)).awaiting_compensation.includes('process_payment'));
+      });
+    });
+
+    it('ends the compensation of a cancelled order on PaymentRefundSkipped (nothing was left to refund)', async () => {
+      const order = await cancelledConfirmedOrder();
+      await expectMessage(pact, exampleOf(PaymentRefundSkipped), async (event) => {
         await runHandler(orders.pool, handlers(), withData(event, { order_id: order.id }));
         assert.ok(!(await sagaOf(order.id)).awaiting_compensation.includes('process_payment'));
       });

@@ -28,6 +28,10 @@ export function compensationAmount(refundable: number, requested: number | undef
   return Math.min(requested ?? refundable, refundable);
 }
 
+/** Why a compensation gives nothing back: earlier refunds took it all, or there was nothing to take. */
+export const skippedBecause = (payment: Payment): 'already_refunded' | 'nothing_captured' =>
+  payment.refundedAmount > 0 ? 'already_refunded' : 'nothing_captured';
+
 /** An admin's refund: it must fit in what is left; none given means all of it. */
 export function adminRefundAmount(payment: Payment, refundable: number, requested: Money | undefined): number {
   if (requested && requested.currency !== payment.amount.currency) {

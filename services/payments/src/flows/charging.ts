@@ -78,7 +78,7 @@ export async function settleCharge(
   if (result.kind === 'declined') {
     await markDeclined(tx, paymentId, result.reason);
     await paymentFailed(tx, payment.orderId, result.reason, cause);
-    await dropDeferredRefunds(tx, paymentId);
+    await dropDeferredRefunds(tx, payment);
     return;
   }
   const captured = await markCaptured(tx, paymentId, result.chargeId);

@@ -1,7 +1,8 @@
 // Refunds: the saga's RefundPayment (a compensation: whatever is left, or the amount it names), an
 // admin's refund, and the end of each refund's provider call. A refund asked for while the charge is
-// in flight waits for the capture; one for an order with no payment leaves a tombstone; one with
-// nothing left to refund does nothing.
+// in flight waits for the capture, and one asked for while other refunds are in flight waits for their
+// answers. A RefundPayment that gives nothing back (nothing left, nothing captured, no payment: then a
+// tombstone) answers PaymentRefundSkipped, so the saga's compensation ends either way.
 import type { EventOf, RefundPayment } from '@emporium/contracts';
 import type { HandlerContext } from '@emporium/messaging';
 import { type Money, notFound, type Queryable } from '@emporium/service-kit';
@@ -13,16 +14,18 @@ import {
   compensationAmount,
   type Refund,
   refundableOf,
+  skippedBecause,
   statusAfterRefunds,
 } from '../domain/refund.js';
 import { enqueueRefund } from '../jobs/queue.js';
-import { type Cause, causeOf, paymentRefunded } from '../messages/payment-events.js';
+import { type Cause, causeOf, paymentRefunded, paymentRefundSkipped } from '../messages/payment-events.js';
 import { recordMovement } from '../store/ledger-store.js';
 import { cancelOrder, lockOrder, lockPayment, lockPaymentOfOrder, recordRefunded } from '../store/payment-store.js';
 import {
   committedRefundTotal,
   deferRefund,
   findRefund,
+  hasPendingRefunds,
   insertRefund,
   lockRefund,
   markRefundFailed,
@@ -38,18 +41,23 @@ export async function refundPayment(
   { log }: HandlerContext,
 ): Promise<void> {
   const { order_id: orderId, amount, reason } = command.data;
+  const cause = causeOf(command);
   await lockOrder(tx, orderId);
   const payment = await lockPaymentOfOrder(tx, orderId);
-  if (!payment) return cancelOrder(tx, orderId, reason);
+  if (!payment) {
+    await cancelOrder(tx, orderId, reason);
+    await paymentRefundSkipped(tx, orderId, undefined, 'no_payment', cause);
+    return;
+  }
   if (amount && amount.currency !== payment.amount.currency) {
     // Redelivering it cannot help, and guessing an amount would move the wrong money: say so, do nothing.
     log.warn(
       { message_id: command.id, order_id: orderId, asked: amount, payment_currency: payment.amount.currency },
       'RefundPayment ignored: its amount is not in the currency of the payment',
     );
+    await paymentRefundSkipped(tx, orderId, payment, 'currency_mismatch', cause);
     return;
   }
-  const cause = causeOf(command);
   if (payment.status === 'processing') {
     return deferRefund(tx, payment.id, { id: uuidv7(), amount: amount?.amount, reason, cause });
   }
@@ -65,7 +73,15 @@ async function startCompensation(
 ): Promise<void> {
   const refundable = refundableOf(payment, await committedRefundTotal(tx, payment.id));
   const amount = compensationAmount(refundable, requested);
-  if (amount > 0) await startRefund(tx, payment, amount, reason, cause);
+  if (amount > 0) {
+    await startRefund(tx, payment, amount, reason, cause);
+  } else if (requested !== 0 && (await hasPendingRefunds(tx, payment.id))) {
+    // What is left is being refunded (an admin's refund, say), but the provider may still refuse it:
+    // answer once every pending refund has settled (settleRefund), from what they gave back.
+    await deferRefund(tx, payment.id, { id: uuidv7(), amount: requested, reason, cause });
+  } else {
+    await paymentRefundSkipped(tx, payment.orderId, payment, skippedBecause(payment), cause);
+  }
 }
 
 /** A pending refund and its job, which calls the provider. */
@@ -81,16 +97,21 @@ async function startRefund(
   return refund;
 }
 
-/** The capture landed: refunds asked for while it was in flight start now (a late capture is given back). */
-export async function startDeferredRefunds(tx: Queryable, captured: Payment): Promise<void> {
-  for (const deferred of await takeDeferredRefunds(tx, captured.id)) {
-    await startCompensation(tx, captured, deferred.amount, deferred.reason, deferred.cause);
+/**
+ * The capture landed, or the last pending refund settled: refunds asked for meanwhile start now (a late
+ * capture is given back), or answer that nothing is left.
+ */
+export async function startDeferredRefunds(tx: Queryable, payment: Payment): Promise<void> {
+  for (const deferred of await takeDeferredRefunds(tx, payment.id)) {
+    await startCompensation(tx, payment, deferred.amount, deferred.reason, deferred.cause);
   }
 }
 
-/** The charge was declined: there is nothing to give back. */
-export async function dropDeferredRefunds(tx: Queryable, paymentId: string): Promise<void> {
-  await takeDeferredRefunds(tx, paymentId);
+/** The charge was declined: there is nothing to give back, which each refund asked for meanwhile hears. */
+export async function dropDeferredRefunds(tx: Queryable, declined: Payment): Promise<void> {
+  for (const deferred of await takeDeferredRefunds(tx, declined.id)) {
+    await paymentRefundSkipped(tx, declined.orderId, declined, 'nothing_captured', deferred.cause);
+  }
 }
 
 /** An admin's refund of a captured payment: all that is left unless an amount is given (409 past it). */
@@ -111,6 +132,7 @@ export type RefundResult = { kind: 'refunded'; refundId: string } | { kind: 'ref
 /**
  * Commits the provider's final answer for a pending refund: on success the refund, its ledger
  * entries, the payment's refunded amount and PaymentRefunded; a refused refund frees its amount.
+ * Compensations that waited for it go on once no refund of the payment is pending.
  */
 export async function settleRefund(
   tx: Queryable,
@@ -123,16 +145,33 @@ export async function settleRefund(
   const payment = asked && (await lockPayment(tx, asked.paymentId));
   const refund = await lockRefund(tx, refundId);
   if (!payment || refund?.status !== 'pending') return;
-  if (result.kind === 'refused') return markRefundFailed(tx, refundId, result.detail);
-  await markRefundSucceeded(tx, refundId, result.refundId);
+  const settled = await commitAnswer(tx, payment, refund, result, cause);
+  if (!(await hasPendingRefunds(tx, payment.id))) await startDeferredRefunds(tx, settled);
+}
+
+/** The payment as the answer leaves it. */
+async function commitAnswer(
+  tx: Queryable,
+  payment: Payment,
+  refund: Refund,
+  result: RefundResult,
+  cause: Cause | undefined,
+): Promise<Payment> {
+  if (result.kind === 'refused') {
+    await markRefundFailed(tx, refund.id, result.detail);
+    return payment;
+  }
+  await markRefundSucceeded(tx, refund.id, result.refundId);
   await recordMovement(tx, {
     kind: 'refund',
     paymentId: payment.id,
-    refundId,
+    refundId: refund.id,
     currency: payment.amount.currency,
     entries: refundEntries(refund.amount),
   });
   const refunded = payment.refundedAmount + refund.amount;
-  await recordRefunded(tx, payment.id, refunded, statusAfterRefunds(payment, refunded));
+  const status = statusAfterRefunds(payment, refunded);
+  await recordRefunded(tx, payment.id, refunded, status);
   await paymentRefunded(tx, payment, refund, cause);
+  return { ...payment, refundedAmount: refunded, status };
 }

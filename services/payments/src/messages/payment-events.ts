@@ -1,5 +1,12 @@
 // What payments tells the rest of the shop, through its outbox, in the transaction of each outcome.
-import { type CloudEvent, PaymentCompleted, PaymentFailed, PaymentRefunded } from '@emporium/contracts';
+import {
+  type CloudEvent,
+  type DataOf,
+  PaymentCompleted,
+  PaymentFailed,
+  PaymentRefunded,
+  PaymentRefundSkipped,
+} from '@emporium/contracts';
 import { publish } from '@emporium/messaging';
 import type { Queryable } from '@emporium/service-kit';
 import type { Payment } from '../domain/payment.js';
@@ -7,7 +14,7 @@ import type { Payment } from '../domain/payment.js';
 const SOURCE = '/emporium/payments';
 
 /** Payments' events, for the service catalog and the streams it publishes to. */
-export const PUBLISHES = [PaymentCompleted, PaymentFailed, PaymentRefunded] as const;
+export const PUBLISHES = [PaymentCompleted, PaymentFailed, PaymentRefunded, PaymentRefundSkipped] as const;
 
 /**
  * The command an outcome answers: the event carries its causation and correlation. Kept in job
@@ -50,6 +57,29 @@ export function paymentRefunded(
       amount: { amount: refund.amount, currency: payment.amount.currency },
     },
     contextOf(payment.orderId, cause),
+  );
+}
+
+export type SkipReason = DataOf<typeof PaymentRefundSkipped>['reason'];
+
+/** A RefundPayment that gives nothing back still answers, so the saga's compensation can end. */
+export function paymentRefundSkipped(
+  tx: Queryable,
+  orderId: string,
+  payment: Payment | undefined,
+  reason: SkipReason,
+  cause: Cause | undefined,
+) {
+  return publish(
+    tx,
+    PaymentRefundSkipped,
+    {
+      order_id: orderId,
+      payment_id: payment?.id ?? null,
+      reason,
+      refunded: payment ? { amount: payment.refundedAmount, currency: payment.amount.currency } : null,
+    },
+    contextOf(orderId, cause),
   );
 }
 

@@ -52,6 +52,14 @@ export async function committedRefundTotal(db: Queryable, paymentId: string): Pr
   return rows[0]?.total ?? 0;
 }
 
+/** Whether a refund of the payment is still waiting for the provider's answer. */
+export async function hasPendingRefunds(db: Queryable, paymentId: string): Promise<boolean> {
+  const { rowCount } = await db.query(`SELECT 1 FROM refunds WHERE payment_id = $1 AND status = 'pending' LIMIT 1`, [
+    paymentId,
+  ]);
+  return (rowCount ?? 0) > 0;
+}
+
 export async function markRefundSucceeded(tx: Queryable, id: string, providerRefundId: string): Promise<void> {
   await tx.query(
     `UPDATE refunds SET status = 'succeeded', provider_refund_id = $2, completed_at = now() WHERE id = $1`,

@@ -9,7 +9,14 @@ import {
   type ServedProvider,
   serveWithGateway,
 } from '@emporium/contract-testing';
-import { PaymentCompleted, PaymentFailed, PaymentRefunded, ProcessPayment, RefundPayment } from '@emporium/contracts';
+import {
+  PaymentCompleted,
+  PaymentFailed,
+  PaymentRefunded,
+  PaymentRefundSkipped,
+  ProcessPayment,
+  RefundPayment,
+} from '@emporium/contracts';
 import { paymentOf } from '../support/outcomes.js';
 import { processCommand, refundCommand, startTestPayments, type TestPayments } from '../support/payments.js';
 
@@ -56,6 +63,13 @@ describe('payments: provider verification', () => {
         const orderId = await charge('pm_card_visa', PaymentCompleted.type);
         await payments.deliver(RefundPayment, refundCommand(orderId));
         return outboxEventually(payments.pool, orderId, PaymentRefunded.type);
+      },
+      'a payment already refunded in full is asked for a refund': async () => {
+        const orderId = await charge('pm_card_visa', PaymentCompleted.type);
+        await payments.deliver(RefundPayment, refundCommand(orderId));
+        await outboxEventually(payments.pool, orderId, PaymentRefunded.type);
+        await payments.deliver(RefundPayment, refundCommand(orderId));
+        return outboxEventually(payments.pool, orderId, PaymentRefundSkipped.type);
       },
     },
   });

@@ -1,5 +1,8 @@
 // Reading what payments did: its outbox about an order, its payment row, its ledger, its jobs.
+import { ProcessPayment } from '@emporium/contracts';
 import type { Queryable } from '@emporium/service-kit';
+import { eventually } from './eventually.js';
+import { processCommand, type TestPayments } from './payments.js';
 
 export interface Published {
   type: string;
@@ -20,6 +23,13 @@ export async function publishedAbout(db: Queryable, orderId: string): Promise<Pu
     return { type: shortType(envelope.type), data: envelope.data, causationid: envelope.causationid };
   });
 }
+
+/** What payments published about an order, once there are at least `count` events. */
+export const publishedAtLeast = (db: Queryable, orderId: string, count: number) =>
+  eventually(async () => {
+    const events = await publishedAbout(db, orderId);
+    return events.length >= count && events;
+  }, `${count} event(s) about order ${orderId}`);
 
 export const typesOf = (published: Published[]) => published.map((p) => p.type);
 
@@ -55,4 +65,16 @@ export async function ledgerOf(db: Queryable, paymentId: string): Promise<Array<
     [paymentId],
   );
   return rows.map((r) => [r.account, r.amount]);
+}
+
+/** A new order whose payment of `amount` (USD) was captured: the ProcessPayment delivered, its reply out. */
+export async function capturedPayment(
+  payments: TestPayments,
+  amount = 3000,
+): Promise<{ orderId: string; paymentId: string }> {
+  const command = processCommand({ amount: { amount, currency: 'USD' } });
+  await payments.deliver(ProcessPayment, command);
+  await publishedAtLeast(payments.pool, command.order_id, 1);
+  const payment = await paymentOf(payments.pool, command.order_id);
+  return { orderId: command.order_id, paymentId: payment?.id ?? '' };
 }
