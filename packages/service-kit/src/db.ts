@@ -24,20 +24,44 @@ export function createPool(connectionString: string, max = 10, applicationName =
   return pool;
 }
 
+// What is to happen once a transaction of withTransaction has committed (and never if it rolls back).
+const commitHooks = new WeakMap<Queryable, Array<() => void>>();
+
 /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
 export async function withTransaction<T>(pool: Pool, work: (tx: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  const hooks: Array<() => void> = [];
+  commitHooks.set(client, hooks);
+  let result: T;
   try {
     await client.query('BEGIN');
-    const result = await work(client);
+    result = await work(client);
     await client.query('COMMIT');
-    return result;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;
   } finally {
+    commitHooks.delete(client);
     client.release();
   }
+  for (const hook of hooks) {
+    try {
+      hook();
+    } catch {
+      // What was committed stands; a hook (a metric, a wake-up) must not turn it into a failure.
+    }
+  }
+  return result;
+}
+
+/**
+ * Runs `hook` once the transaction `tx` (opened by withTransaction) has committed, never if it rolls back:
+ * for what must count only what really happened, such as a metric of outcomes.
+ */
+export function afterCommit(tx: Queryable, hook: () => void): void {
+  const hooks = commitHooks.get(tx);
+  if (!hooks) throw new Error('afterCommit needs a transaction opened by withTransaction');
+  hooks.push(hook);
 }
 
 /** True when the database answers within `timeoutMs`. */

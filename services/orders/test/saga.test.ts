@@ -12,6 +12,7 @@ import {
   PaymentRefundSkipped,
   ReleaseInventory,
 } from '@emporium/contracts';
+import { metricValue } from '@emporium/testing';
 import { defineSaga } from '../src/saga/definition.js';
 import { orderBody, startTestOrders, type TestOrders } from './support/orders.js';
 
@@ -79,6 +80,26 @@ describe('orders: the order saga', () => {
       now.status_history.map((h) => h.status),
       ['pending', 'confirmed'],
     );
+  });
+
+  it('counts each saga outcome once, when the transaction that ends the saga has committed', async () => {
+    const outcomes = async (outcome: string, reason: string) =>
+      metricValue((await orders.app.inject({ method: 'GET', url: '/metrics' })).body, 'emporium_saga_outcomes_total', {
+        saga: 'order',
+        outcome,
+        reason,
+      });
+    const [completed, declined] = [await outcomes('completed', 'none'), await outcomes('failed', 'payment_declined')];
+    const confirmed = await place();
+    await reserved(confirmed.order.id, confirmed.product.id);
+    assert.equal(await outcomes('completed', 'none'), completed, 'not before the saga ends');
+    await paid(confirmed.order.id);
+    await paid(confirmed.order.id); // a second capture ends nothing more (it is refunded)
+    assert.equal(await outcomes('completed', 'none'), completed + 1);
+    const rejected = await place('pm_card_chargeDeclined');
+    await reserved(rejected.order.id, rejected.product.id);
+    await orders.deliver(PaymentFailed, { order_id: rejected.order.id, reason: 'payment_declined' });
+    assert.equal(await outcomes('failed', 'payment_declined'), declined + 1);
   });
 
   it('rejects with out_of_stock when the reservation fails, without attempting payment', async () => {

@@ -7,7 +7,7 @@ import { type MessageHandler, on, publishAll } from '@emporium/messaging';
 import type { PoolClient } from '@emporium/service-kit';
 import { appendStepLog, insertSaga, lockSaga, type SagaRow, type StepLogEntry, saveSaga } from '../store/saga-store.js';
 import { type ReplyKind, type SagaCommand, type SagaDefinition, type SagaStep, stepReplies } from './definition.js';
-import { sagaOutcomes, sagaSpan } from './telemetry.js';
+import { countOutcome, sagaSpan } from './telemetry.js';
 
 type Envelope = EventOf<MessageDefinition>;
 
@@ -66,7 +66,7 @@ export function createSagaEngine<D>(definition: SagaDefinition<D>): SagaEngine<D
       saga.deadline_at = null;
       saga.current_step = steps.length;
       log.push({ step: definition.name, event: 'saga_completed' });
-      sagaOutcomes.inc({ saga: definition.name, outcome: 'completed', reason: 'none' });
+      countOutcome(tx, definition.name, 'completed', 'none');
       await definition.onCompleted(tx, { sagaId: saga.id, data, ...(cause ? { cause } : {}) });
     } else {
       saga.current_step = index;
@@ -111,7 +111,7 @@ export function createSagaEngine<D>(definition: SagaDefinition<D>): SagaEngine<D
     const current = steps[saga.current_step];
     const undo = includeCurrent && current ? [...saga.completed_steps, current.name] : saga.completed_steps;
     await compensate(tx, saga, undo, reason, log, cause);
-    sagaOutcomes.inc({ saga: definition.name, outcome: 'failed', reason });
+    countOutcome(tx, definition.name, 'failed', reason);
     await definition.onFailed(tx, { sagaId: saga.id, data: saga.data as D, reason, ...(cause ? { cause } : {}) });
   }
 
@@ -206,7 +206,7 @@ export function createSagaEngine<D>(definition: SagaDefinition<D>): SagaEngine<D
     const log: StepLogEntry[] = [{ step: definition.name, event: 'aborted', detail: reason }];
     const running = saga.status === 'running' ? steps[saga.current_step]?.name : undefined;
     await compensate(tx, saga, running ? [...saga.completed_steps, running] : saga.completed_steps, reason, log);
-    sagaOutcomes.inc({ saga: definition.name, outcome: 'aborted', reason });
+    countOutcome(tx, definition.name, 'aborted', reason);
     await saveSaga(tx, saga);
     await appendStepLog(tx, saga.id, log);
     return true;

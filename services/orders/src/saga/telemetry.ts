@@ -1,15 +1,20 @@
 // What the saga engine reports: a span per transition (start, reply, timeout, abort) carrying the
 // saga's id under the definition's attribute (the order saga's is emporium.order_id, which the
 // collector's trace search reads), and the outcome counter by reason.
-import { type Span, withSpan } from '@emporium/service-kit';
+import { afterCommit, type Queryable, type Span, withSpan } from '@emporium/service-kit';
 import { Counter } from 'prom-client';
 import type { SagaDefinition } from './definition.js';
 
-export const sagaOutcomes = new Counter({
+const sagaOutcomes = new Counter({
   name: 'emporium_saga_outcomes_total',
   help: 'Sagas that ended, by saga, outcome (completed, failed, aborted) and reason',
   labelNames: ['saga', 'outcome', 'reason'] as const,
 });
+
+/** Counts a saga's end once the transaction that ended it has committed (a rolled-back end is no end). */
+export function countOutcome(tx: Queryable, saga: string, outcome: 'completed' | 'failed' | 'aborted', reason: string) {
+  afterCommit(tx, () => sagaOutcomes.inc({ saga, outcome, reason }));
+}
 
 export function sagaSpan<D, T>(
   definition: SagaDefinition<D>,
