@@ -58,6 +58,11 @@ export async function withTransaction<T>(pool: Pool, work: (tx: PoolClient) => P
  * Runs `hook` once the transaction `tx` (opened by withTransaction) has committed, never if it rolls back:
  * for what must count only what really happened, such as a metric of outcomes.
  */
+/** True when `tx` is a transaction opened by withTransaction, so afterCommit can be used on it. */
+export function isKitTransaction(tx: Queryable): boolean {
+  return commitHooks.has(tx);
+}
+
 export function afterCommit(tx: Queryable, hook: () => void): void {
   const hooks = commitHooks.get(tx);
   if (!hooks) throw new Error('afterCommit needs a transaction opened by withTransaction');

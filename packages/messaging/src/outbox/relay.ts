@@ -1,11 +1,13 @@
 // The outbox relay: publishes committed outbox rows to the broker, in order per aggregate, and marks
 // them published. One relay per database is active at a time (a session advisory lock); others wait
-// as standbys, so two instances of a service never race each other's batches. It wakes on the
-// outbox NOTIFY and also polls, so a missed notification only delays a message by one interval.
+// as standbys, so two instances of a service never race each other's batches. It wakes when this
+// process commits to the outbox (OutboxSignals, after the commit), on the outbox NOTIFY (commits of
+// other processes: a standby passes its own process's commits on to the active relay as a NOTIFY), and
+// also polls, so a missed wake-up only delays a message by one interval.
 import type { Pool } from '@emporium/service-kit';
 import pg from 'pg';
 import type { MessageBus } from '../bus.js';
-import { OUTBOX_CHANNEL } from './outbox.js';
+import { databaseKeyOf, localOutboxSignals, OUTBOX_CHANNEL, type OutboxSignals } from './outbox.js';
 import { type OutboxRow, publishBatch } from './publish-batch.js';
 
 export interface RelayOptions {
@@ -18,6 +20,8 @@ export interface RelayOptions {
   pollIntervalMs?: number;
   /** Published rows are deleted after this long (they stay a while for inspection). */
   keepPublishedMs?: number;
+  /** Where this process's commits to the outbox are announced (tests stand in another process with their own). */
+  signals?: OutboxSignals;
 }
 
 export interface OutboxRelay {
@@ -32,6 +36,8 @@ export function startOutboxRelay(options: RelayOptions): OutboxRelay {
   const { pool, bus, log, batchSize = 500, pollIntervalMs = 1000, keepPublishedMs = 3_600_000 } = options;
   let stopped = false;
   let listener: pg.Client | undefined;
+  let leading = false;
+  let forwarding = false;
   // A NOTIFY that arrives while a batch is being published is remembered, so the next wait ends at
   // once instead of leaving rows committed meanwhile for the poll a second later.
   let notified = false;
@@ -40,6 +46,22 @@ export function startOutboxRelay(options: RelayOptions): OutboxRelay {
     notified = true;
     wakeSleeper?.();
   };
+  // This process committed to the outbox: publish at once if this is the active relay, else tell the
+  // active one (in another process) with a NOTIFY, one per burst of commits.
+  const unregister = (options.signals ?? localOutboxSignals).register(
+    databaseKeyOf(new pg.Client({ connectionString: options.databaseUrl })) ?? options.databaseUrl,
+    {
+      committed() {
+        if (leading) return wake();
+        if (forwarding || stopped) return;
+        forwarding = true;
+        setImmediate(() => {
+          forwarding = false;
+          pool.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, '']).catch(() => {}); // the poll covers a miss
+        });
+      },
+    },
+  );
   /** `idle`: waiting for new rows, so a NOTIFY already received ends it (a backoff waits its time out). */
   const sleep = (ms: number, idle = false) =>
     new Promise<void>((resolve) => {
@@ -117,12 +139,14 @@ export function startOutboxRelay(options: RelayOptions): OutboxRelay {
     while (!stopped) {
       try {
         listener = await becomeLeader();
+        leading = true;
         log.info({}, 'outbox relay is the active relay');
         await drain();
       } catch (error) {
         if (!stopped) log.warn({ err: error }, 'outbox relay restarting');
         if (!stopped) await sleep(1000);
       } finally {
+        leading = false;
         await listener?.end().catch(() => {});
         listener = undefined;
       }
@@ -139,6 +163,7 @@ export function startOutboxRelay(options: RelayOptions): OutboxRelay {
     },
     async stop() {
       stopped = true;
+      unregister();
       wake();
       await running;
     },
