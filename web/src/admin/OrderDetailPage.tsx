@@ -2,6 +2,8 @@
 // with its step log, and its payments with refunds (full or partial, one Idempotency-Key per refund the
 // admin means to make).
 import { type FormEvent, useRef, useState } from 'react';
+import { type Attempt, attemptFor, idempotencyHeader } from '../api/idempotency';
+import { PAGE_SIZES } from '../api/page-sizes';
 import { fieldErrors, problemOf, unwrap } from '../api/problem';
 import type { Payment, Problem } from '../api/types';
 import { useSession } from '../session/session';
@@ -22,7 +24,10 @@ export function OrderDetailPage({ id }: { id: string }) {
   const order = useLoad(() => unwrap(api.orders.GET('/v1/orders/{id}', { params: { path: { id } } })), [api, id]);
   const saga = useLoad(() => unwrap(api.orders.GET('/v1/orders/{id}/saga', { params: { path: { id } } })), [api, id]);
   const payments = useLoad(
-    () => unwrap(api.payments.GET('/v1/payments', { params: { query: { order_id: id, limit: 20 } } })),
+    () =>
+      unwrap(
+        api.payments.GET('/v1/payments', { params: { query: { order_id: id, limit: PAGE_SIZES.orderPayments } } }),
+      ),
     [api, id],
   );
   const [busy, setBusy] = useState<'ship' | 'cancel'>();
@@ -182,7 +187,7 @@ function PaymentCard({ payment, onChange }: { payment: Payment; onChange(): void
   const { api } = useSession();
   const [amount, setAmount] = useState('');
   const { busy, problem, run } = useAction();
-  const refund = useRef<{ body: string; key: string }>(undefined);
+  const refund = useRef<Attempt>(undefined);
   const errors = fieldErrors(problem);
   const refundable = payment.amount.amount - payment.refunded_amount.amount;
 
@@ -190,13 +195,12 @@ function PaymentCard({ payment, onChange }: { payment: Payment; onChange(): void
     event.preventDefault();
     const minor = amount.trim() ? Math.round(Number(amount) * 100) : undefined;
     const body = minor === undefined ? {} : { amount: { amount: minor, currency: payment.amount.currency } };
-    const json = JSON.stringify(body);
-    if (refund.current?.body !== json) refund.current = { body: json, key: crypto.randomUUID() };
-    const key = refund.current.key;
+    const sending = attemptFor(refund.current, body);
+    refund.current = sending;
     const refunded = await run(() =>
       unwrap(
         api.payments.POST('/v1/payments/{id}/refunds', {
-          params: { path: { id: payment.id }, header: { 'idempotency-key': key } },
+          params: { path: { id: payment.id }, header: idempotencyHeader(sending) },
           body,
         }),
       ),

@@ -1,5 +1,6 @@
 // A product's stock: on hand, reserved and available; set from a count, or adjust with a reason.
 import { type FormEvent, useRef, useState } from 'react';
+import { type Attempt, attemptFor, idempotencyHeader } from '../api/idempotency';
 import { fieldErrors, problemOf, unwrap } from '../api/problem';
 import type { Problem } from '../api/types';
 import { useSession } from '../session/session';
@@ -21,7 +22,7 @@ export function StockPanel({ productId }: { productId: string }) {
   const [busy, setBusy] = useState<'set' | 'adjust'>();
   const [problem, setProblem] = useState<Problem>();
   // One key per adjustment the admin means to make: a retry of the same one is applied once.
-  const adjustment = useRef<{ body: string; key: string }>(undefined);
+  const adjustment = useRef<Attempt>(undefined);
   const errors = fieldErrors(problem);
 
   const run = async (kind: 'set' | 'adjust', work: () => Promise<unknown>) => {
@@ -58,13 +59,12 @@ export function StockPanel({ productId }: { productId: string }) {
   const adjust = (event: FormEvent) => {
     event.preventDefault();
     const body = { delta: Number.parseInt(delta, 10), reason };
-    const json = JSON.stringify(body);
-    if (adjustment.current?.body !== json) adjustment.current = { body: json, key: crypto.randomUUID() };
-    const key = adjustment.current.key;
+    const sending = attemptFor(adjustment.current, body);
+    adjustment.current = sending;
     void run('adjust', () =>
       unwrap(
         api.inventory.POST('/v1/stock/{product_id}/adjustments', {
-          params: { path: { product_id: productId }, header: { 'idempotency-key': key } },
+          params: { path: { product_id: productId }, header: idempotencyHeader(sending) },
           body,
         }),
       ),

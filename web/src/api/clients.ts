@@ -2,13 +2,13 @@
 // types come only from the generated declarations (npm run api), so an API change that breaks the
 // web apps breaks their type check.
 import createClient, { type Middleware } from 'openapi-fetch';
-import type { paths as AnalyticsPaths } from './generated/analytics';
-import type { paths as InventoryPaths } from './generated/inventory';
-import type { paths as NotificationsPaths } from './generated/notifications';
-import type { paths as OrdersPaths } from './generated/orders';
-import type { paths as PaymentsPaths } from './generated/payments';
-import type { paths as ProductsPaths } from './generated/products';
-import type { paths as UsersPaths } from './generated/users';
+import type { paths as AnalyticsPaths } from './generated/analytics.js';
+import type { paths as InventoryPaths } from './generated/inventory.js';
+import type { paths as NotificationsPaths } from './generated/notifications.js';
+import type { paths as OrdersPaths } from './generated/orders.js';
+import type { paths as PaymentsPaths } from './generated/payments.js';
+import type { paths as ProductsPaths } from './generated/products.js';
+import type { paths as UsersPaths } from './generated/users.js';
 
 /** Where the gateway is: the page's own origin (the gateway serves the web apps). */
 export function gatewayOrigin(): string {

@@ -1,6 +1,6 @@
 // Every refusal the API sends is RFC 9457 problem+json; this turns it (or a failed connection) into
 // a ProblemError the UI shows as words, with each `errors[]` entry placed next to its field.
-import type { Problem } from './types';
+import type { Problem } from './types.js';
 
 export class ProblemError extends Error {
   constructor(readonly problem: Problem) {

@@ -1,10 +1,10 @@
 // Names for the API's shapes the web apps pass around, all taken from the generated declarations.
-import type { paths as InventoryPaths } from './generated/inventory';
-import type { paths as NotificationsPaths } from './generated/notifications';
-import type { paths as OrdersPaths } from './generated/orders';
-import type { paths as PaymentsPaths } from './generated/payments';
-import type { paths as ProductsPaths } from './generated/products';
-import type { paths as UsersPaths } from './generated/users';
+import type { paths as InventoryPaths } from './generated/inventory.js';
+import type { paths as NotificationsPaths } from './generated/notifications.js';
+import type { paths as OrdersPaths } from './generated/orders.js';
+import type { paths as PaymentsPaths } from './generated/payments.js';
+import type { paths as ProductsPaths } from './generated/products.js';
+import type { paths as UsersPaths } from './generated/users.js';
 
 type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
 

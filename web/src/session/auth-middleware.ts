@@ -1,7 +1,7 @@
 // openapi-fetch middleware: adds the access token to every request, refreshing it first when it is
 // about to expire; a 401 with a token (revoked or expired in flight) refreshes once and retries.
 import type { Middleware } from 'openapi-fetch';
-import type { TokenStore } from './token-store';
+import type { TokenStore } from './token-store.js';
 
 export function authMiddleware(store: TokenStore): Middleware {
   const copies = new WeakMap<Request, { request: Request; token: string }>();

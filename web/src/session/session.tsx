@@ -5,7 +5,7 @@ import { type ApiClients, createApiClients } from '../api/clients';
 import { ProblemError, unwrap } from '../api/problem';
 import type { Me } from '../api/types';
 import { authMiddleware } from './auth-middleware';
-import { TokenStore } from './token-store';
+import { refreshThrough, TokenStore } from './token-store';
 
 export interface Session {
   api: ApiClients;
@@ -24,13 +24,7 @@ export interface Session {
 const SessionContext = createContext<Session | undefined>(undefined);
 
 function createTokenStore(storageKey: string): TokenStore {
-  const plain = createApiClients();
-  return new TokenStore(storageKey, async (refresh_token) => {
-    const { data, response } = await plain.users.POST('/v1/sessions/refresh', { body: { refresh_token } });
-    if (data) return data;
-    if (response.status === 401 || response.status === 400) return 'rejected';
-    throw new Error(`refresh failed with ${response.status}`);
-  });
+  return new TokenStore(storageKey, refreshThrough(createApiClients()));
 }
 
 /** `storageKey` separates sign-ins: the shop has its own; the admin and the console share one. */

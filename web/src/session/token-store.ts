@@ -1,7 +1,8 @@
 // The signed-in tokens of one app, kept in localStorage so a reload (or another tab) stays signed in.
 // Refresh tokens rotate and a reused one revokes the whole sign-in, so refreshes are serialized
 // across tabs (Web Locks) and a tab that finds fresher tokens in storage uses them instead.
-import type { TokenPair } from '../api/types';
+import type { ApiClients } from '../api/clients.js';
+import type { TokenPair } from '../api/types.js';
 
 export interface StoredTokens {
   access_token: string;
@@ -14,6 +15,20 @@ export interface StoredTokens {
 const EARLY_MS = 30_000;
 
 export type Refresher = (refreshToken: string) => Promise<TokenPair | 'rejected'>;
+
+/**
+ * Exchanges a refresh token at POST /v1/sessions/refresh through `plain`, clients without the auth
+ * middleware (the access token being replaced may be expired or revoked). A refused refresh token
+ * (400, 401) signs out; any other failure is thrown, and the tokens are kept for the next try.
+ */
+export function refreshThrough(plain: ApiClients): Refresher {
+  return async (refresh_token) => {
+    const { data, response } = await plain.users.POST('/v1/sessions/refresh', { body: { refresh_token } });
+    if (data) return data;
+    if (response.status === 401 || response.status === 400) return 'rejected';
+    throw new Error(`refresh failed with ${response.status}`);
+  };
+}
 
 export class TokenStore {
   private refreshing: Promise<StoredTokens | undefined> | undefined;

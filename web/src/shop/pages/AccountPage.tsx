@@ -1,5 +1,6 @@
 // The account: orders (cancel where allowed), notifications, preferences, and sign out.
 import { useState } from 'react';
+import { PAGE_SIZES } from '../../api/page-sizes';
 import { problemOf, unwrap } from '../../api/problem';
 import type { Preferences, Problem } from '../../api/types';
 import { useSession } from '../../session/session';
@@ -76,7 +77,10 @@ export function AccountPage({ path }: { path: string }) {
 
 function OrdersTab() {
   const { api } = useSession();
-  const orders = useLoad(() => unwrap(api.orders.GET('/v1/orders', { params: { query: { limit: 50 } } })), [api]);
+  const orders = useLoad(
+    () => unwrap(api.orders.GET('/v1/orders', { params: { query: { limit: PAGE_SIZES.accountOrders } } })),
+    [api],
+  );
   const [busyId, setBusyId] = useState<string>();
   const [problem, setProblem] = useState<Problem>();
   if (!orders.data) return <LoadState loading={orders.loading} problem={orders.problem} />;
@@ -155,7 +159,10 @@ function OrdersTab() {
 function NotificationsTab() {
   const { api } = useSession();
   const list = useLoad(
-    () => unwrap(api.notifications.GET('/v1/notifications', { params: { query: { limit: 50 } } })),
+    () =>
+      unwrap(
+        api.notifications.GET('/v1/notifications', { params: { query: { limit: PAGE_SIZES.accountNotifications } } }),
+      ),
     [api],
   );
   if (!list.data) return <LoadState loading={list.loading} problem={list.problem} />;

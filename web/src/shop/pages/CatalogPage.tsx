@@ -1,5 +1,6 @@
 // Browsing: every product, one category's, or the ranked results of a search, a page at a time.
 import { useEffect, useState } from 'react';
+import { PAGE_SIZES } from '../../api/page-sizes';
 import { problemOf, unwrap } from '../../api/problem';
 import type { Problem, Product } from '../../api/types';
 import { useSession } from '../../session/session';
@@ -10,7 +11,7 @@ import { useLoad } from '../../ui/useLoad';
 import { useTitle } from '../../ui/useTitle';
 import { ProductCard } from '../ProductCard';
 
-const PAGE_SIZE = 24;
+const PAGE_SIZE = PAGE_SIZES.catalog;
 
 export function CatalogPage({ category, q }: { category?: string; q?: string }) {
   const { api } = useSession();

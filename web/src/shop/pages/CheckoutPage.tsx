@@ -2,6 +2,7 @@
 // Idempotency-Key stays the same while the order's body does, so a double-click or a retry after a
 // network error places a single order; the API's field errors appear beside their fields.
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type Attempt, attemptFor, idempotencyHeader } from '../../api/idempotency';
 import { fieldErrors, problemOf, unwrap } from '../../api/problem';
 import type { Address, NewOrder, Problem } from '../../api/types';
 import { useSession } from '../../session/session';
@@ -24,7 +25,7 @@ export function CheckoutPage() {
   const [method, setMethod] = useState<string>(PAYMENT_METHODS[0].id);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem>();
-  const attempt = useRef<{ body: string; key: string }>(undefined);
+  const attempt = useRef<Attempt>(undefined);
   const inFlight = useRef(false);
   useTitle('Check out');
   // The profile's address, once the session knows who is signed in, unless the visitor has typed one.
@@ -64,13 +65,13 @@ export function CheckoutPage() {
     if (inFlight.current) return;
     inFlight.current = true;
     const body: NewOrder = { items: cart.lines, payment_method: method, shipping_address: addressOf(address) };
-    const json = JSON.stringify(body);
-    if (attempt.current?.body !== json) attempt.current = { body: json, key: crypto.randomUUID() };
+    const sending = attemptFor(attempt.current, body);
+    attempt.current = sending;
     setBusy(true);
     setProblem(undefined);
     try {
       const order = await unwrap(
-        api.orders.POST('/v1/orders', { body, params: { header: { 'idempotency-key': attempt.current.key } } }),
+        api.orders.POST('/v1/orders', { body, params: { header: idempotencyHeader(sending) } }),
       );
       cart.clear();
       navigate(`/orders/${order.id}`);

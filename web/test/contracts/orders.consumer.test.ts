@@ -1,22 +1,26 @@
 // The web apps' pact with the orders service: placing an order, reading it and the customer's orders,
 // cancelling it, the 404 of an order that is not the customer's (storefront); shipping an order and
-// reading its saga (admin app).
+// reading its saga (admin app). Each request goes through the apps' orders client as the page named
+// beside it makes it.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { consumerPact, EXAMPLE_TIME, exampleId, fromState, RFC3339 } from '@emporium/contract-testing';
 import { MatchersV3 as M } from '@pact-foundation/pact';
-import { consumerPact } from '../../src/consumer-pact.js';
-import { EXAMPLE_TIME, exampleId, RFC3339 } from '../../src/examples.js';
-import { fromState } from '../../src/provider-values.js';
+import { attemptFor, idempotencyHeader } from '../../src/api/idempotency.js';
+import { PAGE_SIZES } from '../../src/api/page-sizes.js';
+import { unwrap } from '../../src/api/problem.js';
+import type { NewOrder } from '../../src/api/types.js';
 import {
-  ADMIN_TOKEN,
   adminBearer,
+  asAdmin,
+  asCustomer,
   bearer,
-  call,
-  EXAMPLE_TOKEN,
+  jsonRequest,
   jsonResponse,
   money,
   problem,
   problemResponse,
+  refusal,
 } from './support.js';
 
 const ORDER = exampleId('web: an order');
@@ -25,7 +29,7 @@ const STATUS = '(pending|confirmed|rejected|cancelled|shipped)';
 const address = { line1: '1 Market St', city: 'Springfield', postal_code: '12345', country: 'US' };
 const orderPath = (suffix = '') =>
   fromState(`/api/orders/v1/orders/{orderId}${suffix}`, `/api/orders/v1/orders/${ORDER}${suffix}`);
-const signedIn = { accept: 'application/json', authorization: bearer() };
+const signedIn = { authorization: bearer() };
 const order = (status: unknown) => ({
   id: M.uuid(ORDER),
   status,
@@ -42,16 +46,12 @@ const order = (status: unknown) => ({
   status_history: M.eachLike({ status: M.regex(STATUS, 'pending'), at: M.regex(RFC3339, EXAMPLE_TIME) }, 1),
   created_at: M.regex(RFC3339, EXAMPLE_TIME),
 });
+const byId = { params: { path: { id: ORDER } } };
 
 describe('web → orders: placing and following orders', () => {
   const { pact, settle } = consumerPact('web', 'orders');
 
   it('places an order, which starts pending', async () => {
-    const body = {
-      items: [{ product_id: fromState('{productId}', PRODUCT), quantity: 1 }],
-      payment_method: 'pm_card_visa',
-      shipping_address: address,
-    };
     await pact
       .addInteraction()
       .given('a signed-in customer can order a product on sale')
@@ -60,24 +60,29 @@ describe('web → orders: placing and following orders', () => {
         b
           .headers({
             ...signedIn,
-            'content-type': 'application/json',
+            ...jsonRequest,
             'idempotency-key': M.uuid(exampleId('web: idempotency key')),
           })
-          .jsonBody(body),
+          .jsonBody({
+            items: [{ product_id: fromState('{productId}', PRODUCT), quantity: 1 }],
+            payment_method: 'pm_card_visa',
+            shipping_address: address,
+          }),
       )
       .willRespondWith(202, (b) => b.headers(jsonResponse).jsonBody(order('pending')))
       .executeTest(async (server) => {
-        const res = await call(server.url, 'POST', '/api/orders/v1/orders', {
-          token: EXAMPLE_TOKEN,
-          headers: { 'idempotency-key': exampleId('web: idempotency key') },
-          body: {
-            items: [{ product_id: PRODUCT, quantity: 1 }],
-            payment_method: 'pm_card_visa',
-            shipping_address: address,
-          },
-        });
-        assert.equal(res.status, 202);
-        assert.equal(res.body.status, 'pending');
+        // CheckoutPage: the cart's lines, the payment method, the address; a key for this attempt
+        const body: NewOrder = {
+          items: [{ product_id: PRODUCT, quantity: 1 }],
+          payment_method: 'pm_card_visa',
+          shipping_address: address,
+        };
+        const attempt = attemptFor(undefined, body);
+        const placed = await unwrap(
+          asCustomer(server.url).orders.POST('/v1/orders', { body, params: { header: idempotencyHeader(attempt) } }),
+        );
+        assert.equal(placed.id, ORDER);
+        assert.equal(placed.status, 'pending');
       });
   });
 
@@ -89,9 +94,10 @@ describe('web → orders: placing and following orders', () => {
       .withRequest('GET', orderPath(), (b) => b.headers(signedIn))
       .willRespondWith(200, (b) => b.headers(jsonResponse).jsonBody(order(M.regex(STATUS, 'pending'))))
       .executeTest(async (server) => {
-        const res = await call(server.url, 'GET', `/api/orders/v1/orders/${ORDER}`, { token: EXAMPLE_TOKEN });
-        assert.equal(res.body.id, ORDER);
-        assert.ok(Array.isArray(res.body.status_history));
+        // OrderPage, and order-status.ts when it polls
+        const read = await unwrap(asCustomer(server.url).orders.GET('/v1/orders/{id}', byId));
+        assert.equal(read.id, ORDER);
+        assert.equal(read.status_history[0]?.status, 'pending');
       });
   });
 
@@ -100,13 +106,19 @@ describe('web → orders: placing and following orders', () => {
       .addInteraction()
       .given('a signed-in customer has placed an order')
       .uponReceiving('a request for the customer’s orders')
-      .withRequest('GET', '/api/orders/v1/orders', (b) => b.headers(signedIn))
+      .withRequest('GET', '/api/orders/v1/orders', (b) =>
+        b.query({ limit: String(PAGE_SIZES.accountOrders) }).headers(signedIn),
+      )
       .willRespondWith(200, (b) =>
         b.headers(jsonResponse).jsonBody({ items: M.eachLike(order(M.regex(STATUS, 'pending')), 1) }),
       )
       .executeTest(async (server) => {
-        const res = await call(server.url, 'GET', '/api/orders/v1/orders', { token: EXAMPLE_TOKEN });
-        assert.equal((res.body.items as unknown[]).length, 1);
+        // AccountPage's orders tab
+        const page = await unwrap(
+          asCustomer(server.url).orders.GET('/v1/orders', { params: { query: { limit: PAGE_SIZES.accountOrders } } }),
+        );
+        assert.equal(page.items.length, 1);
+        assert.equal(page.items[0]?.id, ORDER);
       });
   });
 
@@ -118,8 +130,9 @@ describe('web → orders: placing and following orders', () => {
       .withRequest('POST', orderPath('/cancel'), (b) => b.headers(signedIn))
       .willRespondWith(202, (b) => b.headers(jsonResponse).jsonBody(order('cancelled')))
       .executeTest(async (server) => {
-        const res = await call(server.url, 'POST', `/api/orders/v1/orders/${ORDER}/cancel`, { token: EXAMPLE_TOKEN });
-        assert.equal(res.body.status, 'cancelled');
+        // OrderPage and AccountPage's "Cancel order"
+        const cancelled = await unwrap(asCustomer(server.url).orders.POST('/v1/orders/{id}/cancel', byId));
+        assert.equal(cancelled.status, 'cancelled');
       });
   });
 
@@ -132,12 +145,15 @@ describe('web → orders: placing and following orders', () => {
       .withRequest('GET', `/api/orders/v1/orders/${other}`, (b) => b.headers(signedIn))
       .willRespondWith(404, (b) => b.headers(problemResponse).jsonBody(problem(404)))
       .executeTest(async (server) => {
-        const res = await call(server.url, 'GET', `/api/orders/v1/orders/${other}`, { token: EXAMPLE_TOKEN });
-        assert.equal(res.status, 404);
+        const refused = await refusal(
+          asCustomer(server.url).orders.GET('/v1/orders/{id}', { params: { path: { id: other } } }),
+        );
+        assert.equal(refused.status, 404);
+        assert.equal(refused.detail, 'why');
       });
   });
 
-  const asAdmin = { accept: 'application/json', authorization: adminBearer() };
+  const admin = { authorization: adminBearer() };
 
   it('ships a confirmed order (admin)', async () => {
     await pact
@@ -145,11 +161,12 @@ describe('web → orders: placing and following orders', () => {
       .given('an admin is signed in')
       .given('an order is confirmed')
       .uponReceiving('a shipment of a confirmed order')
-      .withRequest('POST', orderPath('/ship'), (b) => b.headers(asAdmin))
+      .withRequest('POST', orderPath('/ship'), (b) => b.headers(admin))
       .willRespondWith(200, (b) => b.headers(jsonResponse).jsonBody(order('shipped')))
       .executeTest(async (server) => {
-        const res = await call(server.url, 'POST', `/api/orders/v1/orders/${ORDER}/ship`, { token: ADMIN_TOKEN });
-        assert.equal(res.body.status, 'shipped');
+        // OrderDetailPage's "Ship"
+        const shipped = await unwrap(asAdmin(server.url).orders.POST('/v1/orders/{id}/ship', byId));
+        assert.equal(shipped.status, 'shipped');
       });
   });
 
@@ -159,7 +176,7 @@ describe('web → orders: placing and following orders', () => {
       .given('an admin is signed in')
       .given('an order is confirmed')
       .uponReceiving('a request for an order’s saga')
-      .withRequest('GET', orderPath('/saga'), (b) => b.headers(asAdmin))
+      .withRequest('GET', orderPath('/saga'), (b) => b.headers(admin))
       .willRespondWith(200, (b) =>
         b.headers(jsonResponse).jsonBody({
           order_id: M.uuid(ORDER),
@@ -172,8 +189,10 @@ describe('web → orders: placing and following orders', () => {
         }),
       )
       .executeTest(async (server) => {
-        const res = await call(server.url, 'GET', `/api/orders/v1/orders/${ORDER}/saga`, { token: ADMIN_TOKEN });
-        assert.equal(res.body.order_id, ORDER);
+        // OrderDetailPage's saga diagram
+        const saga = await unwrap(asAdmin(server.url).orders.GET('/v1/orders/{id}/saga', byId));
+        assert.equal(saga.order_id, ORDER);
+        assert.equal(saga.timeline[0]?.step, 'reserve_inventory');
       });
   });
 

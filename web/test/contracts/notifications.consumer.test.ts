@@ -1,12 +1,14 @@
-// The storefront's pact with notifications: the customer's notifications and their channel preferences.
+// The storefront's pact with notifications: the customer's notifications and their channel preferences,
+// requested through the apps' notifications client as AccountPage makes them.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { consumerPact, EXAMPLE_TIME, exampleId, RFC3339 } from '@emporium/contract-testing';
 import { MatchersV3 as M } from '@pact-foundation/pact';
-import { consumerPact } from '../../src/consumer-pact.js';
-import { EXAMPLE_TIME, exampleId, RFC3339 } from '../../src/examples.js';
-import { bearer, call, EXAMPLE_TOKEN, jsonResponse } from './support.js';
+import { PAGE_SIZES } from '../../src/api/page-sizes.js';
+import { unwrap } from '../../src/api/problem.js';
+import { asCustomer, bearer, jsonRequest, jsonResponse } from './support.js';
 
-const signedIn = { accept: 'application/json', authorization: bearer() };
+const signedIn = { authorization: bearer() };
 
 describe('web → notifications: the customer’s messages and preferences', () => {
   const { pact, settle } = consumerPact('web', 'notifications');
@@ -16,7 +18,9 @@ describe('web → notifications: the customer’s messages and preferences', () 
       .addInteraction()
       .given('a signed-in customer has been notified')
       .uponReceiving('a request for the customer’s notifications')
-      .withRequest('GET', '/api/notifications/v1/notifications', (b) => b.headers(signedIn))
+      .withRequest('GET', '/api/notifications/v1/notifications', (b) =>
+        b.query({ limit: String(PAGE_SIZES.accountNotifications) }).headers(signedIn),
+      )
       .willRespondWith(200, (b) =>
         b.headers(jsonResponse).jsonBody({
           items: M.eachLike(
@@ -33,8 +37,14 @@ describe('web → notifications: the customer’s messages and preferences', () 
         }),
       )
       .executeTest(async (server) => {
-        const res = await call(server.url, 'GET', '/api/notifications/v1/notifications', { token: EXAMPLE_TOKEN });
-        assert.equal((res.body.items as Array<{ template: string }>)[0]?.template, 'welcome');
+        // AccountPage's notifications tab
+        const list = await unwrap(
+          asCustomer(server.url).notifications.GET('/v1/notifications', {
+            params: { query: { limit: PAGE_SIZES.accountNotifications } },
+          }),
+        );
+        assert.equal(list.items[0]?.template, 'welcome');
+        assert.equal(list.items[0]?.channel, 'email');
       });
   });
 
@@ -48,24 +58,25 @@ describe('web → notifications: the customer’s messages and preferences', () 
         b.headers(jsonResponse).jsonBody({ email: M.boolean(true), sms: M.boolean(false), push: M.boolean(false) }),
       )
       .executeTest(async (server) => {
-        const res = await call(server.url, 'GET', '/api/notifications/v1/preferences', { token: EXAMPLE_TOKEN });
-        assert.equal(res.body.email, true);
+        const prefs = await unwrap(asCustomer(server.url).notifications.GET('/v1/preferences'));
+        assert.deepEqual(prefs, { email: true, sms: false, push: false });
       });
   });
 
   it('changes the channel preferences', async () => {
+    // AccountPage's preferences tab: every channel, with the one ticked changed (push)
     const body = { email: true, sms: false, push: true };
     await pact
       .addInteraction()
       .given('a signed-in customer has been notified')
       .uponReceiving('a change of the customer’s preferences')
       .withRequest('PUT', '/api/notifications/v1/preferences', (b) =>
-        b.headers({ ...signedIn, 'content-type': 'application/json' }).jsonBody(body),
+        b.headers({ ...signedIn, ...jsonRequest }).jsonBody(body),
       )
       .willRespondWith(200, (b) => b.headers(jsonResponse).jsonBody(body))
       .executeTest(async (server) => {
-        const res = await call(server.url, 'PUT', '/api/notifications/v1/preferences', { token: EXAMPLE_TOKEN, body });
-        assert.deepEqual(res.body, body);
+        const saved = await unwrap(asCustomer(server.url).notifications.PUT('/v1/preferences', { body }));
+        assert.deepEqual(saved, body);
       });
   });
 

@@ -1,23 +1,28 @@
 // The web apps' pact with the catalog (gateway route "products"): the storefront browsing, searching and
-// reading products (and the 404 of one that does not exist); the admin app adding, changing and deleting them.
+// reading products (and the 404 of one that does not exist); the admin app adding, changing and deleting
+// them. Each request goes through the apps' products client as the page named beside it makes it.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { consumerPact, exampleId, fromState } from '@emporium/contract-testing';
 import { MatchersV3 as M } from '@pact-foundation/pact';
-import { consumerPact } from '../../src/consumer-pact.js';
-import { exampleId } from '../../src/examples.js';
-import { fromState } from '../../src/provider-values.js';
+import { PAGE_SIZES } from '../../src/api/page-sizes.js';
+import { unwrap } from '../../src/api/problem.js';
+import type { NewProduct } from '../../src/api/types.js';
 import {
-  ADMIN_TOKEN,
   adminBearer,
-  call,
+  asAdmin,
   jsonRequest,
   jsonResponse,
   money,
   problem,
   problemResponse,
+  refusal,
+  signedOut,
 } from './support.js';
 
 const PRODUCT = exampleId('web: a product on sale');
+/** CatalogPage's page size: the first page, and the search results, ask for this many. */
+const PAGE_SIZE = PAGE_SIZES.catalog;
 const card = {
   id: M.uuid(PRODUCT),
   name: M.string('Espresso Grinder'),
@@ -35,15 +40,18 @@ describe('web → catalog: browsing the shop', () => {
       .addInteraction()
       .given('the catalog has products to browse')
       .uponReceiving('a request for the first page of products')
-      .withRequest('GET', '/api/products/v1/products', (b) => b.query({ limit: '20' }))
+      .withRequest('GET', '/api/products/v1/products', (b) => b.query({ limit: String(PAGE_SIZE) }))
       .willRespondWith(200, (b) =>
         b.headers(jsonResponse).jsonBody({ items: M.eachLike(card, 1), next_cursor: M.string('eyJuIjoiQSJ9') }),
       )
       .executeTest(async (server) => {
-        const { status, body } = await call(server.url, 'GET', '/api/products/v1/products?limit=20');
-        assert.equal(status, 200);
-        assert.equal((body.items as unknown[]).length, 1);
-        assert.equal(typeof body.next_cursor, 'string');
+        // CatalogPage, no category and no search
+        const page = await unwrap(
+          signedOut(server.url).products.GET('/v1/products', { params: { query: { limit: PAGE_SIZE } } }),
+        );
+        assert.equal(page.items.length, 1);
+        assert.equal(page.items[0]?.price.amount, 8900);
+        assert.equal(page.next_cursor, 'eyJuIjoiQSJ9');
       });
   });
 
@@ -52,11 +60,14 @@ describe('web → catalog: browsing the shop', () => {
       .addInteraction()
       .given('the catalog has products to browse')
       .uponReceiving('a search for products')
-      .withRequest('GET', '/api/products/v1/products', (b) => b.query({ q: 'grinder' }))
+      .withRequest('GET', '/api/products/v1/products', (b) => b.query({ limit: String(PAGE_SIZE), q: 'grinder' }))
       .willRespondWith(200, (b) => b.headers(jsonResponse).jsonBody({ items: M.eachLike(card, 1) }))
       .executeTest(async (server) => {
-        const { body } = await call(server.url, 'GET', '/api/products/v1/products?q=grinder');
-        assert.match(String((body.items as Array<{ name: string }>)[0]?.name), /Grinder/);
+        // CatalogPage with a search (/search?q=grinder)
+        const page = await unwrap(
+          signedOut(server.url).products.GET('/v1/products', { params: { query: { limit: PAGE_SIZE, q: 'grinder' } } }),
+        );
+        assert.match(String(page.items[0]?.name), /Grinder/);
       });
   });
 
@@ -72,9 +83,12 @@ describe('web → catalog: browsing the shop', () => {
           .jsonBody({ ...card, sku: M.string('GRND-01'), image_url: M.string('/v1/images/grnd-01.svg') }),
       )
       .executeTest(async (server) => {
-        const { status, body } = await call(server.url, 'GET', `/api/products/v1/products/${PRODUCT}`);
-        assert.equal(status, 200);
-        assert.equal(body.id, PRODUCT);
+        // ProductPage
+        const product = await unwrap(
+          signedOut(server.url).products.GET('/v1/products/{id}', { params: { path: { id: PRODUCT } } }),
+        );
+        assert.equal(product.id, PRODUCT);
+        assert.equal(product.sku, 'GRND-01');
       });
   });
 
@@ -87,9 +101,11 @@ describe('web → catalog: browsing the shop', () => {
       .withRequest('GET', `/api/products/v1/products/${unknown}`)
       .willRespondWith(404, (b) => b.headers(problemResponse).jsonBody(problem(404)))
       .executeTest(async (server) => {
-        const { status, body } = await call(server.url, 'GET', `/api/products/v1/products/${unknown}`);
-        assert.equal(status, 404);
-        assert.equal(body.status, 404);
+        const refused = await refusal(
+          signedOut(server.url).products.GET('/v1/products/{id}', { params: { path: { id: unknown } } }),
+        );
+        assert.equal(refused.status, 404);
+        assert.equal(refused.detail, 'why');
       });
   });
 
@@ -105,15 +121,16 @@ describe('web → catalog: browsing the shop', () => {
           .jsonBody({ items: M.eachLike({ slug: M.string('kitchen'), name: M.string('Kitchen') }, 1) }),
       )
       .executeTest(async (server) => {
-        const { body } = await call(server.url, 'GET', '/api/products/v1/categories');
-        assert.equal((body.items as Array<{ slug: string }>)[0]?.slug, 'kitchen');
+        const categories = await unwrap(signedOut(server.url).products.GET('/v1/categories'));
+        assert.equal(categories.items[0]?.slug, 'kitchen');
       });
   });
 
   const productPath = () => fromState('/api/products/v1/products/{productId}', `/api/products/v1/products/${PRODUCT}`);
 
   it('adds a product (admin)', async () => {
-    const body = {
+    // ProductEditPage, a new product without an image
+    const body: NewProduct = {
       sku: 'PACT-ADMIN-01',
       name: 'Camp Kettle',
       description: 'A kettle for the camp stove.',
@@ -131,14 +148,21 @@ describe('web → catalog: browsing the shop', () => {
         b.headers(jsonResponse).jsonBody({ ...card, sku: body.sku, name: body.name, price: money(2500) }),
       )
       .executeTest(async (server) => {
-        const res = await call(server.url, 'POST', '/api/products/v1/products', { token: ADMIN_TOKEN, body });
-        assert.equal(res.status, 201);
-        assert.equal(res.body.sku, body.sku);
+        const created = await unwrap(asAdmin(server.url).products.POST('/v1/products', { body }));
+        assert.equal(created.sku, body.sku);
+        assert.equal(created.price.amount, 2500);
       });
   });
 
   it('changes a product’s price (admin)', async () => {
-    const body = { price: { amount: 1999, currency: 'USD' } };
+    // ProductEditPage saves the whole form, whatever changed: here the price, 89.00 → 19.99
+    const body: NewProduct = {
+      sku: 'PACT-GRND-01',
+      name: 'Espresso Grinder',
+      description: 'A burr grinder for espresso.',
+      category: 'kitchen',
+      price: { amount: 1999, currency: 'USD' },
+    };
     await pact
       .addInteraction()
       .given('an admin is signed in')
@@ -147,13 +171,14 @@ describe('web → catalog: browsing the shop', () => {
       .withRequest('PATCH', productPath(), (b) =>
         b.headers({ ...jsonRequest, authorization: adminBearer() }).jsonBody(body),
       )
-      .willRespondWith(200, (b) => b.headers(jsonResponse).jsonBody({ ...card, price: body.price }))
+      .willRespondWith(200, (b) =>
+        b.headers(jsonResponse).jsonBody({ ...card, sku: body.sku, name: body.name, price: body.price }),
+      )
       .executeTest(async (server) => {
-        const res = await call(server.url, 'PATCH', `/api/products/v1/products/${PRODUCT}`, {
-          token: ADMIN_TOKEN,
-          body,
-        });
-        assert.deepEqual(res.body.price, body.price);
+        const changed = await unwrap(
+          asAdmin(server.url).products.PATCH('/v1/products/{id}', { params: { path: { id: PRODUCT } }, body }),
+        );
+        assert.deepEqual(changed.price, body.price);
       });
   });
 
@@ -166,8 +191,11 @@ describe('web → catalog: browsing the shop', () => {
       .withRequest('DELETE', productPath(), (b) => b.headers({ authorization: adminBearer() }))
       .willRespondWith(204)
       .executeTest(async (server) => {
-        const res = await call(server.url, 'DELETE', `/api/products/v1/products/${PRODUCT}`, { token: ADMIN_TOKEN });
-        assert.equal(res.status, 204);
+        // ProductEditPage's "Discontinue": an empty answer, and no problem
+        const answer = await unwrap(
+          asAdmin(server.url).products.DELETE('/v1/products/{id}', { params: { path: { id: PRODUCT } } }),
+        );
+        assert.equal(answer, undefined);
       });
   });
 

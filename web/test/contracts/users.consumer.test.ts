@@ -1,19 +1,31 @@
-// The storefront's pact with the users service: signing up, signing in, refreshing the session and
-// reading the signed-in customer, and the refusals the sign-up and sign-in forms show.
+// The web apps' pact with the users service: signing up, signing in, refreshing the session and reading
+// the signed-in customer, and the refusals the sign-up and sign-in forms show. The requests are the
+// session's (web/src/session): its clients, its token store and the refresh it does when a token expires.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { consumerPact, exampleId, fromState } from '@emporium/contract-testing';
 import { MatchersV3 as M } from '@pact-foundation/pact';
-import { consumerPact } from '../../src/consumer-pact.js';
-import { exampleId } from '../../src/examples.js';
-import { fromState } from '../../src/provider-values.js';
-import { bearer, call, EXAMPLE_TOKEN, jsonRequest, jsonResponse, problem, problemResponse } from './support.js';
+import { unwrap } from '../../src/api/problem.js';
+import {
+  appSession,
+  asCustomer,
+  bearer,
+  EXAMPLE_REFRESH_TOKEN,
+  EXAMPLE_TOKEN,
+  jsonRequest,
+  jsonResponse,
+  problem,
+  problemResponse,
+  refusal,
+  signedOut,
+} from './support.js';
 
 const ACCOUNT = { email: 'grace@example.com', password: 'a long password' };
 const tokenPair = {
   access_token: M.string(EXAMPLE_TOKEN),
   token_type: 'Bearer',
   expires_in: M.integer(900),
-  refresh_token: M.string('0192f0a0.secret'),
+  refresh_token: M.string(EXAMPLE_REFRESH_TOKEN),
 };
 const user = (email: string, name: string) => ({
   id: M.uuid(exampleId(`web: user ${email}`)),
@@ -34,9 +46,10 @@ describe('web → users: accounts and sessions', () => {
       .withRequest('POST', '/api/users/v1/users', (b) => b.headers(jsonRequest).jsonBody(body))
       .willRespondWith(201, (b) => b.headers(jsonResponse).jsonBody(user(body.email, body.name)))
       .executeTest(async (server) => {
-        const res = await call(server.url, 'POST', '/api/users/v1/users', { body });
-        assert.equal(res.status, 201);
-        assert.deepEqual(res.body.roles, ['customer']);
+        // session.tsx signUp(details)
+        const created = await unwrap(signedOut(server.url).users.POST('/v1/users', { body }));
+        assert.equal(created.email, body.email);
+        assert.deepEqual(created.roles, ['customer']);
       });
   });
 
@@ -49,7 +62,9 @@ describe('web → users: accounts and sessions', () => {
       .withRequest('POST', '/api/users/v1/users', (b) => b.headers(jsonRequest).jsonBody(body))
       .willRespondWith(409, (b) => b.headers(problemResponse).jsonBody(problem(409)))
       .executeTest(async (server) => {
-        assert.equal((await call(server.url, 'POST', '/api/users/v1/users', { body })).status, 409);
+        const refused = await refusal(signedOut(server.url).users.POST('/v1/users', { body }));
+        assert.equal(refused.status, 409);
+        assert.equal(refused.detail, 'why');
       });
   });
 
@@ -61,9 +76,11 @@ describe('web → users: accounts and sessions', () => {
       .withRequest('POST', '/api/users/v1/sessions', (b) => b.headers(jsonRequest).jsonBody(ACCOUNT))
       .willRespondWith(200, (b) => b.headers(jsonResponse).jsonBody(tokenPair))
       .executeTest(async (server) => {
-        const res = await call(server.url, 'POST', '/api/users/v1/sessions', { body: ACCOUNT });
-        assert.equal(res.body.token_type, 'Bearer');
-        assert.equal(typeof res.body.refresh_token, 'string');
+        // session.tsx signIn(email, password): the token pair goes into the session's store
+        const { api, store } = appSession(server.url);
+        store.save(await unwrap(api.users.POST('/v1/sessions', { body: ACCOUNT })));
+        assert.equal(await store.accessToken(), EXAMPLE_TOKEN);
+        assert.equal(store.read()?.refresh_token, EXAMPLE_REFRESH_TOKEN);
       });
   });
 
@@ -76,24 +93,31 @@ describe('web → users: accounts and sessions', () => {
       .withRequest('POST', '/api/users/v1/sessions', (b) => b.headers(jsonRequest).jsonBody(body))
       .willRespondWith(401, (b) => b.headers(problemResponse).jsonBody(problem(401)))
       .executeTest(async (server) => {
-        assert.equal((await call(server.url, 'POST', '/api/users/v1/sessions', { body })).status, 401);
+        const { api, store } = appSession(server.url);
+        const refused = await refusal(api.users.POST('/v1/sessions', { body }));
+        assert.equal(refused.status, 401);
+        assert.equal(store.read(), undefined);
       });
   });
 
-  it('refreshes the session with the refresh token', async () => {
+  it('refreshes the session with the refresh token when the access token expires', async () => {
     await pact
       .addInteraction()
       .given('a customer is signed in', ACCOUNT)
       .uponReceiving('a session refresh')
       .withRequest('POST', '/api/users/v1/sessions/refresh', (b) =>
-        b.headers(jsonRequest).jsonBody({ refresh_token: fromState('{refreshToken}', '0192f0a0.secret') }),
+        b.headers(jsonRequest).jsonBody({ refresh_token: fromState('{refreshToken}', EXAMPLE_REFRESH_TOKEN) }),
       )
       .willRespondWith(200, (b) => b.headers(jsonResponse).jsonBody(tokenPair))
       .executeTest(async (server) => {
-        const res = await call(server.url, 'POST', '/api/users/v1/sessions/refresh', {
-          body: { refresh_token: '0192f0a0.secret' },
+        // An access token that has run out: the store exchanges the refresh token before handing one out.
+        const { store } = appSession(server.url, {
+          accessToken: 'an.expired.token',
+          refreshToken: EXAMPLE_REFRESH_TOKEN,
+          expiresIn: 0,
         });
-        assert.equal(typeof res.body.access_token, 'string');
+        assert.equal(await store.accessToken(), EXAMPLE_TOKEN);
+        assert.ok((store.read()?.expires_at ?? 0) > Date.now());
       });
   });
 
@@ -102,17 +126,17 @@ describe('web → users: accounts and sessions', () => {
       .addInteraction()
       .given('a customer is signed in', ACCOUNT)
       .uponReceiving('a request for the signed-in customer')
-      .withRequest('GET', '/api/users/v1/users/me', (b) =>
-        b.headers({ accept: 'application/json', authorization: bearer() }),
-      )
+      .withRequest('GET', '/api/users/v1/users/me', (b) => b.headers({ authorization: bearer() }))
       .willRespondWith(200, (b) => b.headers(jsonResponse).jsonBody(user(ACCOUNT.email, 'Grace Hopper')))
       .executeTest(async (server) => {
-        const res = await call(server.url, 'GET', '/api/users/v1/users/me', { token: EXAMPLE_TOKEN });
-        assert.equal(res.body.email, ACCOUNT.email);
+        const me = await unwrap(asCustomer(server.url).users.GET('/v1/users/me'));
+        assert.equal(me.email, ACCOUNT.email);
+        assert.ok(me.roles.includes('customer'));
       });
   });
 
   it('changes the signed-in customer’s profile', async () => {
+    // ProfileForm: name, phone (null when empty) and the address (null when empty, no empty line2)
     const body = {
       name: 'Grace Hopper',
       phone: '+15555550123',
@@ -131,8 +155,9 @@ describe('web → users: accounts and sessions', () => {
           .jsonBody({ ...user(ACCOUNT.email, body.name), phone: body.phone, address: body.address }),
       )
       .executeTest(async (server) => {
-        const res = await call(server.url, 'PATCH', '/api/users/v1/users/me', { token: EXAMPLE_TOKEN, body });
-        assert.equal(res.body.phone, body.phone);
+        const changed = await unwrap(asCustomer(server.url).users.PATCH('/v1/users/me', { body }));
+        assert.equal(changed.phone, body.phone);
+        assert.deepEqual(changed.address, body.address);
       });
   });
 

@@ -1,14 +1,16 @@
 // The web apps' pact with inventory: how many units of a product can still be ordered (storefront), and
-// setting and adjusting a product's stock (admin app).
+// setting and adjusting a product's stock (admin app). Each request goes through the apps' inventory
+// client as the page named beside it makes it.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { consumerPact, exampleId, fromState } from '@emporium/contract-testing';
 import { MatchersV3 as M } from '@pact-foundation/pact';
-import { consumerPact } from '../../src/consumer-pact.js';
-import { exampleId } from '../../src/examples.js';
-import { fromState } from '../../src/provider-values.js';
-import { ADMIN_TOKEN, adminBearer, call, jsonRequest, jsonResponse } from './support.js';
+import { attemptFor, idempotencyHeader } from '../../src/api/idempotency.js';
+import { unwrap } from '../../src/api/problem.js';
+import { adminBearer, asAdmin, jsonRequest, jsonResponse, signedOut } from './support.js';
 
 const PRODUCT = exampleId('web: a product in stock');
+const byProduct = { params: { path: { product_id: PRODUCT } } };
 
 describe('web → inventory: stock on the product page', () => {
   const { pact, settle } = consumerPact('web', 'inventory');
@@ -23,8 +25,9 @@ describe('web → inventory: stock on the product page', () => {
         b.headers(jsonResponse).jsonBody({ product_id: M.uuid(PRODUCT), available: M.integer(12) }),
       )
       .executeTest(async (server) => {
-        const res = await call(server.url, 'GET', `/api/inventory/v1/stock/${PRODUCT}`);
-        assert.equal(res.body.available, 12);
+        // ProductPage
+        const stock = await unwrap(signedOut(server.url).inventory.GET('/v1/stock/{product_id}', byProduct));
+        assert.equal(stock.available, 12);
       });
   });
 
@@ -40,8 +43,13 @@ describe('web → inventory: stock on the product page', () => {
           .jsonBody({ items: M.eachLike({ product_id: M.uuid(PRODUCT), available: M.integer(12) }, 1) }),
       )
       .executeTest(async (server) => {
-        const res = await call(server.url, 'GET', `/api/inventory/v1/stock?product_ids=${PRODUCT}`);
-        assert.equal((res.body.items as Array<{ product_id: string }>)[0]?.product_id, PRODUCT);
+        // CatalogPage and the cart: the ids of the products shown, joined by commas
+        const ids = [PRODUCT];
+        const stock = await unwrap(
+          signedOut(server.url).inventory.GET('/v1/stock', { params: { query: { product_ids: ids.join(',') } } }),
+        );
+        assert.equal(stock.items[0]?.product_id, PRODUCT);
+        assert.equal(stock.items[0]?.available, 12);
       });
   });
 
@@ -65,11 +73,11 @@ describe('web → inventory: stock on the product page', () => {
       )
       .willRespondWith(200, (b) => b.headers(jsonResponse).jsonBody(level(20)))
       .executeTest(async (server) => {
-        const res = await call(server.url, 'PUT', `/api/inventory/v1/stock/${PRODUCT}`, {
-          token: ADMIN_TOKEN,
-          body: { on_hand: 20 },
-        });
-        assert.equal(res.body.on_hand, 20);
+        // StockPanel's "Set"
+        const stock = await unwrap(
+          asAdmin(server.url).inventory.PUT('/v1/stock/{product_id}', { ...byProduct, body: { on_hand: 20 } }),
+        );
+        assert.equal(stock.on_hand, 20);
       });
   });
 
@@ -91,12 +99,15 @@ describe('web → inventory: stock on the product page', () => {
       )
       .willRespondWith(200, (b) => b.headers(jsonResponse).jsonBody(level(10)))
       .executeTest(async (server) => {
-        const res = await call(server.url, 'POST', `/api/inventory/v1/stock/${PRODUCT}/adjustments`, {
-          token: ADMIN_TOKEN,
-          headers: { 'idempotency-key': exampleId('web: adjustment key') },
-          body,
-        });
-        assert.equal(res.body.on_hand, 10);
+        // StockPanel's "Adjust": one key per adjustment the admin means to make
+        const attempt = attemptFor(undefined, body);
+        const stock = await unwrap(
+          asAdmin(server.url).inventory.POST('/v1/stock/{product_id}/adjustments', {
+            params: { path: { product_id: PRODUCT }, header: idempotencyHeader(attempt) },
+            body,
+          }),
+        );
+        assert.equal(stock.on_hand, 10);
       });
   });
 

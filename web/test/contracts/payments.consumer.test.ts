@@ -1,11 +1,13 @@
-// The admin app's pact with payments: an order's payment, and a refund an admin asks for.
+// The admin app's pact with payments: an order's payment, and a refund an admin asks for, requested
+// through the apps' payments client as OrderDetailPage makes them.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { consumerPact, exampleId, fromState } from '@emporium/contract-testing';
 import { MatchersV3 as M } from '@pact-foundation/pact';
-import { consumerPact } from '../../src/consumer-pact.js';
-import { exampleId } from '../../src/examples.js';
-import { fromState } from '../../src/provider-values.js';
-import { ADMIN_TOKEN, adminBearer, call, jsonRequest, jsonResponse, money } from './support.js';
+import { attemptFor, idempotencyHeader } from '../../src/api/idempotency.js';
+import { PAGE_SIZES } from '../../src/api/page-sizes.js';
+import { unwrap } from '../../src/api/problem.js';
+import { adminBearer, asAdmin, jsonRequest, jsonResponse, money } from './support.js';
 
 const ORDER = exampleId('web: a paid order');
 const PAYMENT = exampleId('web: a captured payment');
@@ -21,8 +23,8 @@ describe('web → payments: payments in the admin app', () => {
       .uponReceiving('a request for the payment of an order')
       .withRequest('GET', '/api/payments/v1/payments', (b) =>
         b
-          .query({ order_id: fromState('{orderId}', ORDER) })
-          .headers({ accept: 'application/json', authorization: adminBearer() }),
+          .query({ order_id: fromState('{orderId}', ORDER), limit: String(PAGE_SIZES.orderPayments) })
+          .headers({ authorization: adminBearer() }),
       )
       .willRespondWith(200, (b) =>
         b.headers(jsonResponse).jsonBody({
@@ -39,14 +41,19 @@ describe('web → payments: payments in the admin app', () => {
         }),
       )
       .executeTest(async (server) => {
-        const res = await call(server.url, 'GET', `/api/payments/v1/payments?order_id=${ORDER}`, {
-          token: ADMIN_TOKEN,
-        });
-        assert.equal((res.body.items as Array<{ status: string }>)[0]?.status, 'captured');
+        // OrderDetailPage's payments
+        const payments = await unwrap(
+          asAdmin(server.url).payments.GET('/v1/payments', {
+            params: { query: { order_id: ORDER, limit: PAGE_SIZES.orderPayments } },
+          }),
+        );
+        assert.equal(payments.items[0]?.status, 'captured');
+        assert.equal(payments.items[0]?.amount.amount, 2598);
       });
   });
 
   it('refunds part of a captured payment (admin)', async () => {
+    // OrderDetailPage's refund form with an amount (5.00 of the payment's currency); one key per refund
     const body = { amount: { amount: 500, currency: 'USD' } };
     await pact
       .addInteraction()
@@ -74,13 +81,15 @@ describe('web → payments: payments in the admin app', () => {
         }),
       )
       .executeTest(async (server) => {
-        const res = await call(server.url, 'POST', `/api/payments/v1/payments/${PAYMENT}/refunds`, {
-          token: ADMIN_TOKEN,
-          headers: { 'idempotency-key': exampleId('web: refund key') },
-          body,
-        });
-        assert.equal(res.status, 202);
-        assert.equal(res.body.status, 'pending');
+        const attempt = attemptFor(undefined, body);
+        const refund = await unwrap(
+          asAdmin(server.url).payments.POST('/v1/payments/{id}/refunds', {
+            params: { path: { id: PAYMENT }, header: idempotencyHeader(attempt) },
+            body,
+          }),
+        );
+        assert.equal(refund.payment_id, PAYMENT);
+        assert.equal(refund.status, 'pending');
       });
   });
 
