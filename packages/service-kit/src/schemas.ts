@@ -46,6 +46,8 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   404: 'no such resource',
   409: 'conflicts with the current state',
   413: 'the body is larger than this endpoint accepts',
+  429: 'refused for now (the service is too far behind); Retry-After says when to try again',
+  503: 'a service this needs cannot be reached; try again later',
 };
 
 /** Response schemas for a route's refusals, so its OpenAPI document shows each as application/problem+json. */

@@ -10,6 +10,7 @@ import {
 import { registerOrderRoutes } from './api/order-routes.js';
 import type { CatalogClient } from './clients/catalog-client.js';
 import type { OrdersConfig } from './config.js';
+import { startOrderAdmission } from './flows/admission.js';
 import type { OrderSagaEngine } from './flows/order-saga-engine.js';
 import { createOrderStatusFeed } from './flows/order-status-feed.js';
 
@@ -32,6 +33,15 @@ export async function buildApp({ config, pool, verifier, catalog, saga, logger }
   // Live status changes for GET /v1/orders/{id}/events, over one LISTEN connection of its own.
   const feed = createOrderStatusFeed(config.DATABASE_URL, app.log);
   app.addHook('onClose', () => feed.close());
-  registerOrderRoutes(app, { pool, catalog, saga, feed });
+  // New orders are refused at the door while the saga is too far behind to confirm them in time.
+  const admission = startOrderAdmission({
+    pool,
+    reserveTimeoutMs: config.ORDER_RESERVE_TIMEOUT_MS,
+    maxLagMs: config.ORDER_ADMISSION_MAX_LAG_MS,
+    intervalMs: config.SAGA_SWEEP_INTERVAL_MS,
+    log: app.log,
+  });
+  app.addHook('onClose', () => admission.stop());
+  registerOrderRoutes(app, { pool, catalog, saga, feed, admission });
   return app;
 }

@@ -143,7 +143,7 @@ async function run(telemetry: 'on' | 'off'): Promise<RunResult> {
       requests: [{ setupRequest: (req) => ({ ...req, body: bodies[n++ % bodies.length] }) }],
     });
     console.log(
-      `POST /orders: ${load.requests.average.toFixed(0)} req/s, p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, non-2xx ${load.non2xx}, errors ${load.errors}`,
+      `POST /orders: ${load.requests.average.toFixed(0)} req/s, p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, non-2xx ${load.non2xx} (of which 429, refused by admission control: ${load.statusCodeStats?.['429' as keyof typeof load.statusCodeStats]?.count ?? 0}), errors ${load.errors}`,
     );
 
     // Wait for the saga to finish every order, then read the status histories.

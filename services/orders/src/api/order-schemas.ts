@@ -96,7 +96,7 @@ export const placeOrderRoute = {
     summary: 'Place an order; prices come from the catalog. The saga then confirms or rejects it.',
     headers: IdempotencyHeaders,
     body: PlaceOrderBody,
-    response: { 202: OrderJson, ...problemResponses(400, 401, 409) },
+    response: { 202: OrderJson, ...problemResponses(400, 401, 409, 429, 503) },
   },
 } as const;
 

@@ -1,12 +1,13 @@
 // Placing an order (DESIGN.md saga step 1): prices from the catalog, then in one transaction the order
 // `pending`, its saga, OrderCreated and ReserveInventory. With an Idempotency-Key, a replay returns the
-// first answer and places nothing.
+// first answer and places nothing. While the saga is too far behind, a new order is refused (admission.ts).
 import { type Pool, type PoolClient, withIdempotency, withTransaction } from '@emporium/service-kit';
 import { v7 as uuidv7 } from 'uuid';
 import type { CatalogClient } from '../clients/catalog-client.js';
 import { mergeLines, priceLines, type RequestedLine } from '../domain/order.js';
 import { orderCreated } from '../messages/order-events.js';
 import { findOrder, insertOrder, lockOrder, type ShippingAddress } from '../store/order-store.js';
+import type { OrderAdmission } from './admission.js';
 import { type OrderJson, toOrderJson } from './order-json.js';
 import type { OrderSagaEngine } from './order-saga-engine.js';
 
@@ -20,6 +21,8 @@ export interface OrderDeps {
   pool: Pool;
   catalog: CatalogClient;
   saga: OrderSagaEngine;
+  /** Refuses new orders while the saga is too far behind (a replay is still answered). */
+  admission?: OrderAdmission;
 }
 
 export async function placeOrder(
@@ -29,6 +32,7 @@ export async function placeOrder(
   idempotencyKey: string | undefined,
 ): Promise<{ order: OrderJson; replayed: boolean }> {
   const place = async (tx: PoolClient) => {
+    deps.admission?.admit();
     const requested = mergeLines(request.items);
     const { lines, total } = priceLines(requested, await deps.catalog.products(requested.map((l) => l.product_id)));
     const id = uuidv7();

@@ -109,3 +109,20 @@ export async function lockExpiredSagas(tx: Queryable, limit: number): Promise<Sa
   );
   return rows;
 }
+
+/**
+ * How long the running saga that has waited longest at `step` has waited, from its step's deadline
+ * (the step started `timeoutMs` before it); 0 when none waits there.
+ */
+export async function longestWaitAtStep(db: Queryable, step: number, timeoutMs: number): Promise<number> {
+  const { rows } = await db.query<{ past_deadline_ms: number }>(
+    `SELECT extract(epoch FROM now() - deadline_at)::float8 * 1000 AS past_deadline_ms
+     FROM saga_instances
+     WHERE status = 'running' AND current_step = $1 AND deadline_at IS NOT NULL
+     ORDER BY deadline_at
+     LIMIT 1`,
+    [step],
+  );
+  const row = rows[0];
+  return row ? Math.max(0, timeoutMs + row.past_deadline_ms) : 0;
+}

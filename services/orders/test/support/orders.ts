@@ -27,6 +27,8 @@ export interface TestOrders extends ComponentApp {
 export async function startTestOrders(
   label: string,
   timeouts = { reserveTimeoutMs: 60_000, paymentTimeoutMs: 60_000 },
+  /** More settings of OrdersConfig (ORDER_ADMISSION_MAX_LAG_MS, say). */
+  settings: Record<string, string> = {},
 ): Promise<TestOrders> {
   const products = new Map<string, CatalogProduct>();
   let down = false;
@@ -49,6 +51,9 @@ export async function startTestOrders(
         CATALOG_URL: 'http://127.0.0.1:9/unused-in-tests',
         LOG_LEVEL: 'silent',
         BUS_URL: 'nats://127.0.0.1:1',
+        // The saga runs on `timeouts` (which may be shorter than the settings allow); admission reads this one.
+        ORDER_RESERVE_TIMEOUT_MS: String(Math.max(100, timeouts.reserveTimeoutMs)),
+        ...settings,
       });
       return buildApp({ config, pool, verifier, catalog, saga });
     },
