@@ -100,7 +100,7 @@ describe('notifications: email delivery', () => {
     assert.ok(mails.some((m) => /has shipped$/.test(m.subject ?? '')));
     const cancelled = mails.find((m) => /is cancelled$/.test(m.subject ?? ''));
     assert.match(cancelled?.text ?? '', /because you asked us to cancel it/);
-    assert.match(cancelled?.text ?? '', /A refund of \$19\.99 is on its way/);
+    assert.match(cancelled?.text ?? '', /What is left of your payment of \$19\.99 is being refunded/);
   });
 
   it('emails an issued refund to the owner of its order, with the amount as money', async () => {

@@ -1,4 +1,6 @@
-// Sent when an order is cancelled before shipping; says what is refunded, if anything was paid.
+// Sent when an order is cancelled before shipping; says that what was paid comes back, if anything was.
+// The amount is the order's total, which is not always what is left to refund (an admin may have refunded
+// part or all of it already), so the amount actually sent back is told by the refund email (PaymentRefunded).
 import type { Money } from '@emporium/service-kit';
 import { formatMoney } from '../domain/money.js';
 import { orderReference } from '../domain/order-reference.js';
@@ -14,7 +16,7 @@ export interface OrderCancelledData {
 
 const refundLine = (refunded: Money) =>
   refunded.amount > 0
-    ? `A refund of ${formatMoney(refunded)} is on its way to your payment method.`
+    ? `What is left of your payment of ${formatMoney(refunded)} is being refunded to your payment method; we will email you the amount once the refund is issued.`
     : 'You had not been charged for it.';
 
 export const orderCancelled = defineTemplate<OrderCancelledData>({
