@@ -108,7 +108,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         output += d;
       });
       await new Promise<void>((ready, fail) => {
-        const timer = setTimeout(() => fail(new Error(`not ready after 60 s:\n${output}`)), 60_000);
+        // Generous: a whole shop starting on two cores beside another test's shop can take over a minute.
+        const timer = setTimeout(() => fail(new Error(`not ready after 180 s:\n${output}`)), 180_000);
         const check = () => {
           if (output.includes('Emporium is ready')) {
             clearTimeout(timer);

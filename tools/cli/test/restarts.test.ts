@@ -42,10 +42,12 @@ function harness(overrides: Partial<RestartHooks> = {}) {
     },
     ...overrides,
   };
-  const restarts = new Restarts({ max: 2, windowMs: 60_000, delayMs: 1 }, hooks);
+  const said: string[] = [];
+  const restarts = new Restarts({ max: 2, windowMs: 60_000, delayMs: 1 }, hooks, (line) => said.push(line));
   return {
     restarts,
     events,
+    said,
     launched,
     stop: () => {
       stopping = true;
@@ -82,6 +84,7 @@ describe('Restarts', () => {
     h.launched.get('orders')?.[1]?.exit(1);
     await until('giving up', () => h.gaveUp() === 'orders');
     assert.equal(h.launched.get('orders')?.length, 2);
+    assert.match(h.said.at(-1) ?? '', /orders crashed 2 times within a minute; giving up on it/);
   });
 
   it('keeps trying when a relaunch fails, within the budget', async () => {

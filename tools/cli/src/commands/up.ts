@@ -19,7 +19,9 @@ import { entryPath, SERVICES, type ServiceSpec } from '../services.js';
 import type { Settings } from '../settings.js';
 import { printReadyTable } from './ready-table.js';
 
-const READY_TIMEOUT_MS = 30_000;
+// A process that is not ready by then is reported with its last lines; generous, as the services start
+// all at once and share the machine's cores (on two cores under load, 25 s has been seen).
+const READY_TIMEOUT_MS = 90_000;
 /** The runtime's own infrastructure processes (not in SERVICES): services wait for them to come back. */
 const isInfrastructure = (name: string) => name === 'postgres' || name === 'broker';
 const STOP_GRACE_MS = 10_000;

@@ -38,6 +38,8 @@ export class Restarts {
   constructor(
     private readonly policy: RestartPolicy,
     private readonly hooks: RestartHooks,
+    /** Where the supervisor's lines go (the terminal; tests keep them). */
+    private readonly say: (line: string) => void = (line) => console.error(line),
   ) {
     this.budget = new RestartBudget(policy.max, policy.windowMs);
   }
@@ -47,7 +49,7 @@ export class Restarts {
     void proc.exited.then(async (code) => {
       if (this.hooks.stopping()) return;
       const signal = proc.child.signalCode ? ` (${proc.child.signalCode})` : '';
-      console.error(pc.red(`✖ ${this.hooks.describe(proc.name)} exited unexpectedly with code ${code}${signal}`));
+      this.say(pc.red(`✖ ${this.hooks.describe(proc.name)} exited unexpectedly with code ${code}${signal}`));
       let back: () => void = () => {};
       if (this.hooks.isInfrastructure(proc.name)) {
         const restarted = new Promise<void>((resolve) => {
@@ -69,7 +71,7 @@ export class Restarts {
     const current = proc;
     for (;;) {
       if (!this.budget.take(name)) {
-        console.error(
+        this.say(
           pc.red(
             `✖ ${name} crashed ${this.budget.used(name)} times within a minute; giving up on it and stopping the shop`,
           ),
@@ -79,7 +81,7 @@ export class Restarts {
       }
       const started = performance.now();
       const used = this.budget.used(name);
-      console.error(
+      this.say(
         pc.yellow(`▸ restarting ${this.hooks.describe(name)} (restart ${used} of ${this.policy.max} this minute)`),
       );
       await new Promise((r) => setTimeout(r, this.policy.delayMs * 2 ** (used - 1)));
@@ -93,7 +95,7 @@ export class Restarts {
         await this.hooks.restarted(name, (performance.now() - started) / 1000);
         return;
       } catch (error) {
-        console.error(pc.red(`✖ restarting ${name} failed: ${(error as Error).message}`));
+        this.say(pc.red(`✖ restarting ${name} failed: ${(error as Error).message}`));
       }
     }
   }
