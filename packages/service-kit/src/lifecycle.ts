@@ -29,8 +29,13 @@ export async function runService(app: ServiceApp, options: ListenOptions): Promi
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
-  // Started by a supervisor with an IPC channel (the emporium CLI): if it dies, do not linger.
-  if (process.send) process.once('disconnect', () => void stop('supervisor went away'));
+  // Started by a supervisor with an IPC channel (the emporium CLI): if it dies, do not linger. It may have
+  // gone while this process was still starting, before anyone listened for 'disconnect' (which is not
+  // emitted again): then the channel is already closed.
+  if (process.send) {
+    process.once('disconnect', () => void stop('supervisor went away'));
+    if (!process.connected) void stop('supervisor went away');
+  }
   process.on('unhandledRejection', (reason) => {
     app.log.fatal({ err: reason }, 'unhandled rejection');
     process.exit(1);
